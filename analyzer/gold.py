@@ -1,0 +1,214 @@
+"""Gold annotation files: loading, validation and offset filling.
+
+A gold file ``samples/<lang>/<name>.json`` sits beside the article ``<name>.txt`` and follows
+ANNOTATION.md. Every span is ``{"text", "start", "end"}`` with Python ``str`` offsets into the
+article. Annotators may write spans with ``text`` only and run
+``python -m analyzer.gold fill FILE.json`` to compute the offsets, then
+``python -m analyzer.gold check FILE.json`` to validate the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GOLD_SCHEMA = "analyzer.gold/1"
+KINDS = ("direct", "indirect", "mixed", "according_to")
+SOURCE_TYPES = ("person", "organisation", "role", "anonymous", "vague", "document", "unknown")
+HEDGE_KINDS = ("conditional", "lexical", "weasel")
+
+
+class GoldError(ValueError):
+    """A gold file that does not follow the format; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class GoldSpeaker:
+    span: GoldSpan
+    type: str
+    resolved: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    kind: str
+    content: GoldSpan
+    cue: GoldSpan | None
+    speaker: GoldSpeaker | None
+
+
+@dataclass(frozen=True)
+class GoldHedge:
+    span: GoldSpan
+    kind: str
+    in_quote: bool
+
+
+@dataclass(frozen=True)
+class GoldClaim:
+    span: GoldSpan
+    attributed: bool
+
+
+@dataclass
+class GoldDocument:
+    path: Path
+    text: str
+    language: str
+    attributions: list[GoldAttribution] = field(default_factory=list)
+    hedges: list[GoldHedge] | None = None
+    claims: list[GoldClaim] | None = None
+
+
+def _text_path(json_path: Path, data: dict) -> Path:
+    return json_path.parent / data.get("text", json_path.with_suffix(".txt").name)
+
+
+def _span(raw: object, text: str, where: str) -> GoldSpan:
+    if not isinstance(raw, dict) or not {"start", "end", "text"} <= raw.keys():
+        raise GoldError(f"{where}: a span needs start, end and text")
+    start, end = raw["start"], raw["end"]
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+        raise GoldError(f"{where}: offsets {start}-{end} are outside the text")
+    if text[start:end] != raw["text"]:
+        raise GoldError(f"{where}: text[{start}:{end}] is {text[start:end]!r}, not {raw['text']!r}")
+    return GoldSpan(start, end, raw["text"])
+
+
+def load(json_path: str | Path) -> GoldDocument:
+    """Load and validate one gold file; raise GoldError naming the file and entry on a fault."""
+    json_path = Path(json_path)
+    try:
+        data = json.loads(json_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldError(f"{json_path}: {exc}") from exc
+    if data.get("schema") != GOLD_SCHEMA:
+        raise GoldError(f"{json_path}: schema must be {GOLD_SCHEMA!r}")
+    text = _text_path(json_path, data).read_text(encoding="utf-8")
+    doc = GoldDocument(json_path, text, data.get("language", "fr"))
+    for i, raw in enumerate(data.get("attributions", []), 1):
+        where = f"{json_path}: attribution {i}"
+        if raw.get("kind") not in KINDS:
+            raise GoldError(f"{where}: kind {raw.get('kind')!r} is not one of {KINDS}")
+        speaker = None
+        if raw.get("speaker"):
+            sp = raw["speaker"]
+            if sp.get("type") not in SOURCE_TYPES:
+                raise GoldError(f"{where}: speaker type {sp.get('type')!r} is not one of {SOURCE_TYPES}")
+            speaker = GoldSpeaker(
+                _span(sp, text, where + " speaker"), sp["type"], sp.get("resolved"), sp.get("source")
+            )
+        cue = _span(raw["cue"], text, where + " cue") if raw.get("cue") else None
+        doc.attributions.append(
+            GoldAttribution(raw["kind"], _span(raw.get("content"), text, where + " content"), cue, speaker)
+        )
+    if "hedges" in data:
+        doc.hedges = []
+        for i, raw in enumerate(data["hedges"], 1):
+            where = f"{json_path}: hedge {i}"
+            if raw.get("kind") not in HEDGE_KINDS:
+                raise GoldError(f"{where}: kind {raw.get('kind')!r} is not one of {HEDGE_KINDS}")
+            doc.hedges.append(GoldHedge(_span(raw, text, where), raw["kind"], bool(raw.get("in_quote"))))
+    if "claims" in data:
+        doc.claims = [
+            GoldClaim(_span(raw, text, f"{json_path}: claim {i}"), bool(raw.get("attributed")))
+            for i, raw in enumerate(data["claims"], 1)
+        ]
+    return doc
+
+
+def find_gold_files(paths: list[str | Path]) -> list[Path]:
+    """Expand files and folders into the gold ``*.json`` files they hold, sorted."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        found.extend(sorted(p.rglob("*.json")) if p.is_dir() else [p])
+    return found
+
+
+# --- offset filling, for annotators -------------------------------------------------------
+
+
+def _nearest(text: str, needle: str, anchor: int) -> int:
+    """Start of the occurrence of ``needle`` closest to ``anchor``, or -1."""
+    best, i = -1, text.find(needle)
+    while i != -1:
+        if best == -1 or abs(i - anchor) < abs(best - anchor):
+            best = i
+        i = text.find(needle, i + 1)
+    return best
+
+
+def _fill_span(raw: dict, text: str, anchor: int, where: str, forward_from: int | None = None) -> None:
+    needle = raw.get("text", "")
+    if not needle:
+        raise GoldError(f"{where}: empty text")
+    if "start" in raw and text[raw["start"] : raw.get("end", -1)] == needle:
+        return
+    if forward_from is not None:
+        pos = text.find(needle, forward_from)
+        if pos == -1:
+            pos = text.find(needle)
+    else:
+        pos = _nearest(text, needle, anchor)
+    if pos == -1:
+        raise GoldError(f"{where}: {needle!r} does not occur in the text")
+    raw["start"], raw["end"] = pos, pos + len(needle)
+
+
+def fill(json_path: str | Path) -> int:
+    """Compute missing offsets in place. Content spans are searched in document order (each
+    from the previous content's start); speakers, cues, hedges and claims at the occurrence
+    nearest their anchor (the content, or the previous entry). Returns the number of spans."""
+    json_path = Path(json_path)
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    data.setdefault("schema", GOLD_SCHEMA)
+    text = _text_path(json_path, data).read_text(encoding="utf-8")
+    count, cursor = 0, 0
+    for i, att in enumerate(data.get("attributions", []), 1):
+        where = f"{json_path}: attribution {i}"
+        _fill_span(att["content"], text, cursor, where + " content", forward_from=cursor)
+        cursor = att["content"]["start"]
+        count += 1
+        for part in ("cue", "speaker"):
+            if att.get(part):
+                _fill_span(att[part], text, cursor, f"{where} {part}")
+                count += 1
+    for key in ("hedges", "claims"):
+        cursor = 0
+        for i, raw in enumerate(data.get(key, []), 1):
+            _fill_span(raw, text, cursor, f"{json_path}: {key} {i}", forward_from=cursor)
+            cursor = raw["start"]
+            count += 1
+    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return count
+
+
+def _main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[0] not in {"fill", "check"}:
+        print("usage: python -m analyzer.gold fill|check FILE.json...", file=sys.stderr)
+        return 2
+    status = 0
+    for name in argv[1:]:
+        try:
+            if argv[0] == "fill":
+                print(f"{name}: {fill(name)} spans placed")
+            doc = load(name)
+            print(f"{name}: ok, {len(doc.attributions)} attributions")
+        except GoldError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            status = 2
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
