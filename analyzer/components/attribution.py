@@ -1,0 +1,506 @@
+"""Attributions: reporting verbs, incises, according-to markers and quotations, with speakers.
+
+One engine for every language: the reporting verbs, statement nouns and markers come from the
+language's lexicons, the few grammar words from its ``profile.toml``. The rules are the
+constructions of news writing (ANNOTATION.md section 1):
+
+- preposed cue: SPEAKER CUE que/that CLAUSE | : « QUOTE » | « QUOTE » | INFINITIVE | STATEMENT NOUN
+- inverted incise: « QUOTE », CUE SPEAKER / CLAUSE, CUE-t-il (and "…," said X in English)
+- marker: Selon X, CLAUSE / CLAUSE, selon X / de source X / pour X (opinion, sentence-initial)
+- a quotation left over with no cue: a floating quotation, given to the neighbouring speaker
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from analyzer.components.quotes import QUOTE_MARKS, Quote
+from analyzer.lexicons import lexicon, normalise, profile
+
+_CLAUSE_END = frozenset({";"})
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+_NP_LINKS = frozenset({"de", "d'", "d’", "du", "des", "of", "the", "l'", "l’", "la", "le", "les"})
+_STOP_PUNCT = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "—", "–", "…"})
+_MIN_FLOATING_WORDS = 4
+
+
+@dataclass
+class RawAttribution:
+    """An attribution while the pipeline works on it (token spans, mutable for the sources)."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: Span | None
+    cue_lemma: str | None
+    stance: str | None
+    speaker: Span | None
+    resolved: str | None = None
+    type: str = "unknown"
+    source_key: str | None = None
+    floating: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+@Language.factory(
+    "analyzer_attribution",
+    assigns=["doc._.attributions"],
+    requires=["doc._.quotes", "doc._.units"],
+    default_config={"lang": "fr"},
+)
+def make_attribution(nlp: Language, name: str, lang: str) -> AttributionFinder:
+    return AttributionFinder(nlp, lang)
+
+
+class AttributionFinder:
+    """Sets ``doc._.attributions``: ``RawAttribution`` records in text order."""
+
+    def __init__(self, nlp: Language, lang: str) -> None:
+        if not Doc.has_extension("attributions"):
+            Doc.set_extension("attributions", default=None)
+        self.lang = lang
+        self.profile = profile(lang)
+        self.verbs = lexicon(lang, "reporting_verbs")
+        self.statement_nouns = set(lexicon(lang, "speech_nouns"))
+        self.markers = lexicon(lang, "according_to")
+        self.complementisers = {normalise(w) for w in self.profile["complementisers"]}
+        self.agent_markers = set(self.profile.get("agent_markers", []))
+        self.relatives = set(self.profile.get("relatives", []))
+        self.clitics = {normalise(w) for w in self.profile.get("clitic_subjects", [])}
+        self.skippable = {normalise(w) for w in self.profile.get("skippable_before_complement", [])}
+        self.cue_matcher = Matcher(nlp.vocab)
+        single = [v for v in self.verbs if " " not in v]
+        self.cue_matcher.add("CUE", [[{"LEMMA": {"IN": single}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        for verb in (v for v in self.verbs if " " in v):  # phrasal verbs: point out
+            head, *rest = verb.split()
+            self.cue_matcher.add("CUE", [[{"LEMMA": head}, *({"LOWER": w} for w in rest)]])
+        self.marker_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, cls in self.markers.items():
+            variants = {phrase, phrase.replace("'", "’")}
+            self.marker_matcher.add(cls, [nlp.make_doc(v) for v in variants])
+
+    # -- the component -----------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes: list[Quote] = doc._.quotes or []
+        excluded = doc._.excluded or []
+        units: list[Span] = doc._.units or []
+        unit_of = {}
+        for index, unit in enumerate(units):
+            for tok in unit:
+                unit_of[tok.i] = index
+        found: list[RawAttribution] = []
+        for _, start, end in self.cue_matcher(doc):
+            verb = doc[start]
+            if verb.i not in unit_of or _in_ranges(verb.idx, excluded):
+                continue
+            if any(q.contains(verb.idx) for q in quotes):
+                continue  # the speaker's own words (ANNOTATION.md 1: not annotated)
+            found.extend(self._from_cue(doc, verb, end, units[unit_of[verb.i]], quotes))
+        for match_id, start, end in self.marker_matcher(doc):
+            if start not in unit_of or _in_ranges(doc[start].idx, excluded):
+                continue
+            if any(q.contains(doc[start].idx) for q in quotes):
+                continue
+            cls = doc.vocab.strings[match_id]
+            att = self._from_marker(doc, doc[start:end], cls, units[unit_of[start]], quotes)
+            if att is not None:
+                found.append(att)
+        found = _drop_nested(found, quotes)
+        found.extend(self._floating(doc, quotes, found, units, unit_of, excluded))
+        found.sort(key=lambda a: a.content)
+        doc._.attributions = found
+        return doc
+
+    # -- reporting verbs -----------------------------------------------------------------
+
+    def _from_cue(
+        self, doc: Doc, verb: Token, match_end: int, unit: Span, quotes: list[Quote]
+    ) -> list[RawAttribution]:
+        lemma = normalise(doc[verb.i : match_end].lemma_)
+        stance = self.verbs.get(lemma, self.verbs.get(normalise(verb.lemma_), "neutral"))
+        cue = self._cue_span(doc, verb, match_end)
+        before = _prev_word(doc, cue.start, unit.start)
+        clitic = self._clitic_subject(doc, cue)
+        inverted = before is not None and (
+            before.text in {",", "—", "–", "("} or before.text in QUOTE_MARKS
+        )
+        if inverted and (clitic is not None or self._starts_np(doc, cue.end, unit.end)):
+            return self._incise(doc, verb, cue, lemma, stance, clitic, before, unit, quotes)
+        if clitic is not None and before is None:
+            return []
+        return self._preposed(doc, verb, cue, lemma, stance, unit, quotes)
+
+    def _cue_span(self, doc: Doc, verb: Token, match_end: int) -> Span:
+        start = verb.i
+        for child in verb.children:
+            if child.dep_.startswith("aux") and child.i < verb.i and verb.i - child.i <= 4:
+                start = min(start, child.i)
+        end = match_end
+        while end < len(doc) and doc[end].text.startswith("-") and len(doc[end].text) > 1:
+            end += 1  # précise-t-il
+        return doc[start:end]
+
+    def _clitic_subject(self, doc: Doc, cue: Span) -> Token | None:
+        for tok in cue:
+            if tok.text.startswith("-") and normalise(tok.text) in self.clitics:
+                return tok
+        return None
+
+    def _starts_np(self, doc: Doc, i: int, end: int) -> bool:
+        i = self._skip_indirect_object(doc, i, end)
+        return i < end and doc[i].pos_ in {"DET", "PROPN", "NOUN", "PRON"} and not (
+            normalise(doc[i].text) in self.complementisers
+        )
+
+    def _skip_indirect_object(self, doc: Doc, i: int, end: int) -> int:
+        """Skip "à l'AFP", "mardi" and the like between a cue and what follows it."""
+        steps = 0
+        while i < end and steps < 8 and normalise(doc[i].text) in self.skippable:
+            j = i + 1
+            while j < end and doc[j].pos_ in _NP_POS and doc[j].text not in _STOP_PUNCT:
+                j += 1
+            i, steps = j, steps + 1
+        return i
+
+    def _incise(self, doc, verb, cue, lemma, stance, clitic, before, unit, quotes):
+        if clitic is not None:
+            speaker = _clitic_span(doc, clitic)
+            after = cue.end
+        else:
+            start = self._skip_indirect_object(doc, cue.end, unit.end)
+            speaker = _np_forward(doc, start, unit.end)
+            after = speaker.end if speaker is not None else cue.end
+        cue_span = doc[cue.start : cue.end]
+        results = []
+        quote_before = _quote_ending_at(quotes, before.idx + len(before.text), doc.text)
+        if quote_before is not None and quote_before.start >= unit.start_char:
+            results.append(
+                RawAttribution("direct", (quote_before.inner_start, quote_before.inner_end),
+                               cue_span, lemma, stance, speaker)
+            )
+            nxt = _next_word(doc, after, unit.end)
+            if nxt is not None and nxt.text == ",":
+                nxt = _next_word(doc, nxt.i + 1, unit.end)
+            if nxt is not None and nxt.text in QUOTE_MARKS:
+                follow = next((q for q in quotes if q.start == nxt.idx), None)
+                if follow is not None:
+                    results.append(
+                        RawAttribution("direct", (follow.inner_start, follow.inner_end),
+                                       cue_span, lemma, stance, speaker)
+                    )
+            return results
+        content_end = before.idx
+        content_start = unit.start_char
+        if content_end - content_start < 3:
+            return []
+        kind = "mixed" if _has_quote(quotes, content_start, content_end) else "indirect"
+        content = _trim_chars(doc.text, content_start, content_end)
+        return [RawAttribution(kind, content, cue_span, lemma, stance, speaker)]
+
+    def _preposed(self, doc, verb, cue, lemma, stance, unit, quotes):
+        speaker = self._subject(doc, verb, cue, unit)
+        i = self._skip_indirect_object(doc, cue.end, unit.end)
+        nxt = _next_word(doc, i, unit.end)
+        # "a déclaré, mardi, que" : allow a short aside before the complementiser
+        if nxt is not None and nxt.text == ",":
+            for j in range(nxt.i + 1, min(nxt.i + 8, unit.end)):
+                if normalise(doc[j].text) in self.complementisers:
+                    nxt = doc[j]
+                    break
+        if nxt is None:
+            return []
+        kind, content = None, None
+        word = normalise(nxt.text)
+        if word in self.complementisers or (nxt.dep_ == "mark" and word in {"that"}):
+            start = _next_word(doc, nxt.i + 1, unit.end)
+            if start is not None:
+                content = _unwrap(quotes, (start.idx, self._clause_end(doc, start.i, unit)))
+                kind = "mixed" if _has_quote(quotes, *content) else "indirect"
+        elif nxt.text == ":":
+            start = _next_word(doc, nxt.i + 1, unit.end)
+            if start is not None:
+                quote = next((q for q in quotes if q.start == start.idx), None)
+                if quote is not None:
+                    kind, content = "direct", (quote.inner_start, quote.inner_end)
+                else:
+                    content = (start.idx, self._clause_end(doc, start.i, unit))
+                    kind = "mixed" if _has_quote(quotes, *content) else "indirect"
+        elif nxt.text in QUOTE_MARKS or (
+            nxt.pos_ == "DET" and nxt.i + 1 < unit.end and doc[nxt.i + 1].text in QUOTE_MARKS
+        ):
+            mark = nxt if nxt.text in QUOTE_MARKS else doc[nxt.i + 1]
+            quote = next((q for q in quotes if q.start == mark.idx), None)
+            if quote is not None:
+                kind, content = "mixed", (quote.inner_start, quote.inner_end)
+        else:
+            content = self._infinitive_or_noun(doc, verb, nxt, unit)
+            if content is not None:
+                kind = "mixed" if _has_quote(quotes, *content) else "indirect"
+        if kind is None or content is None or content[1] <= content[0]:
+            return []
+        return [RawAttribution(kind, content, doc[cue.start : cue.end], lemma, stance, speaker)]
+
+    def _infinitive_or_noun(self, doc, verb, nxt, unit) -> tuple[int, int] | None:
+        tok = nxt
+        if normalise(tok.text) in {"de", "d'", "to"} and tok.i + 1 < unit.end:
+            tok = doc[tok.i + 1]
+        if normalise(tok.text) in {"ne", "n'", "not"} and tok.i + 1 < unit.end:
+            tok = doc[tok.i + 1]
+        if "Inf" in tok.morph.get("VerbForm") or (tok.tag_ == "VB" and nxt.text == "to"):
+            return (nxt.idx, self._clause_end(doc, tok.i, unit))
+        for child in verb.children:
+            if child.dep_ in {"obj", "dobj"} and child.i > verb.i:
+                if normalise(child.lemma_) in self.statement_nouns:
+                    left = min(t.i for t in child.subtree)
+                    right = child.i + 1
+                    while right < unit.end and doc[right].dep_ in {"amod", "nmod", "case", "det"}:
+                        right += 1
+                    return (doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text))
+        return None
+
+    def _clause_end(self, doc: Doc, i: int, unit: Span) -> int:
+        end = unit.end
+        for j in range(i, unit.end):
+            if doc[j].text in _CLAUSE_END:
+                end = j
+                break
+        while end > i and (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARKS
+                           or doc[end - 1].is_space):
+            end -= 1
+        last = doc[end - 1]
+        return last.idx + len(last.text)
+
+    def _subject(self, doc: Doc, verb: Token, cue: Span, unit: Span) -> Span | None:
+        agent = None
+        for child in verb.children:
+            if child.dep_ in {"obl:agent", "agent"} and child.i > verb.i:
+                agent = child
+        if agent is not None:
+            return _noun_phrase(agent)
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") and child.i < verb.i and not child.dep_.endswith("pass"):
+                if normalise(child.text) in self.relatives and verb.dep_.startswith("acl"):
+                    return _noun_phrase(verb.head)
+                return _noun_phrase(child)
+        # passive with "par X" after the verb, unparsed
+        nxt = _next_word(doc, cue.end, unit.end)
+        if nxt is not None and normalise(nxt.text) in self.agent_markers:
+            span = _np_forward(doc, nxt.i + 1, unit.end)
+            if span is not None:
+                return span
+        if verb.dep_ == "conj" and verb.head.i < verb.i:
+            return self._subject(doc, verb.head, doc[verb.head.i : verb.head.i + 1], unit)
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") and child.i < verb.i:
+                return _noun_phrase(child)
+        return None
+
+    # -- markers ---------------------------------------------------------------------------
+
+    def _from_marker(self, doc, marker: Span, cls: str, unit: Span, quotes) -> RawAttribution | None:
+        first = _next_word(doc, unit.start, unit.end)
+        at_start = first is not None and first.i == marker.start
+        if cls == "opinion" and not at_start:
+            return None
+        np_start = marker.end
+        if cls == "de_source":
+            np_start = marker.end - 1  # "de source policière": the speaker is "source policière"
+        speaker = _np_forward(doc, np_start, unit.end)
+        if speaker is None:
+            return None
+        if cls == "opinion" and not _is_person_like(speaker):
+            return None
+        after = _next_word(doc, speaker.end, unit.end)
+        before = _prev_word(doc, marker.start, unit.start)
+        if at_start or (before is not None and before.text in {"(", "—"} and first is not None):
+            if after is None or after.text != ",":
+                if not at_start:
+                    return None
+            start = _next_word(doc, speaker.end + (1 if after is not None and after.text == ","
+                                                   else 0), unit.end)
+            if start is None:
+                return None
+            content = (start.idx, self._clause_end(doc, start.i, unit))
+        elif before is not None and before.text == "," and (after is None or after.is_punct):
+            content = _trim_chars(doc.text, unit.start_char, before.idx)
+        else:
+            content = (unit.start_char, self._clause_end(doc, unit.start, unit))
+        if content[1] - content[0] < 3:
+            return None
+        kind = "according_to"
+        quote = next((q for q in quotes if q.start >= content[0] - 1 and q.end <= content[1] + 1
+                      and q.inner_end - q.inner_start >= (content[1] - content[0]) * 0.8), None)
+        if quote is not None:
+            kind, content = "direct", (quote.inner_start, quote.inner_end)
+        return RawAttribution(kind, content, marker, normalise(marker.text), "neutral", speaker)
+
+    # -- quotations left over --------------------------------------------------------------
+
+    def _floating(self, doc, quotes, found, units, unit_of, excluded) -> list[RawAttribution]:
+        covered = [a.content for a in found]
+        results = []
+        for q in quotes:
+            if _in_ranges(q.start, excluded):
+                continue
+            if any(s <= q.inner_start and q.inner_end <= e for s, e in covered):
+                continue
+            words = len(doc.text[q.inner_start : q.inner_end].split())
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None:
+                continue
+            unit_index = unit_of.get(span.start)
+            if unit_index is None:
+                continue
+            unit = units[unit_index]
+            standalone = q.start <= unit.start_char + 1 and q.end >= unit.end_char - 2
+            if words < _MIN_FLOATING_WORDS and not standalone:
+                continue  # a scare quote, a title or a term in the writer's voice
+            if not standalone and words < 8:
+                continue
+            results.append(RawAttribution("direct", (q.inner_start, q.inner_end), None, None, None,
+                                          None, floating=True, extra={"unit": unit_index}))
+        return results
+
+
+# -- helpers over tokens -----------------------------------------------------------------
+
+
+def _in_ranges(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in ranges)
+
+
+def _prev_word(doc: Doc, i: int, start: int) -> Token | None:
+    i -= 1
+    while i >= start and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= start else None
+
+
+def _next_word(doc: Doc, i: int, end: int) -> Token | None:
+    while i < end and doc[i].is_space:
+        i += 1
+    return doc[i] if i < end else None
+
+
+def _quote_ending_at(quotes: list[Quote], position: int, text: str) -> Quote | None:
+    for q in quotes:
+        if q.end == position or (q.end < position and text[q.end : position].strip() == ""):
+            return q
+    return None
+
+
+def _has_quote(quotes: list[Quote], start: int, end: int) -> bool:
+    return any(start - 1 <= q.start and q.end <= end + 1 for q in quotes)
+
+
+def _unwrap(quotes: list[Quote], content: tuple[int, int]) -> tuple[int, int]:
+    """A content that is exactly one quotation loses its marks: que "le gouvernement…"."""
+    for q in quotes:
+        if q.start == content[0] and q.end >= content[1]:
+            return (q.inner_start, q.inner_end)
+    return content
+
+
+def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return start, end
+
+
+def _clitic_span(doc: Doc, clitic: Token) -> Span:
+    """The clitic "-il" as a span; the report trims the hyphen through char offsets."""
+    return doc[clitic.i : clitic.i + 1]
+
+
+def _np_forward(doc: Doc, i: int, end: int) -> Span | None:
+    """The noun phrase that starts at token ``i`` (inverted subjects, marker objects)."""
+    i_start = i
+    while i_start < end and doc[i_start].is_space:
+        i_start += 1
+    j = i_start
+    while j < end:
+        tok = doc[j]
+        if tok.text in _STOP_PUNCT or tok.text in QUOTE_MARKS or tok.is_space:
+            break
+        low = tok.text.lower()
+        if tok.pos_ in _NP_POS or low in _NP_LINKS or tok.pos_ == "ADP" and low in {"de", "d'", "d’"}:
+            if tok.pos_ == "PRON" and j > i_start and low in {"qui", "que", "dont", "who", "which"}:
+                break
+            j += 1
+            continue
+        if tok.pos_ == "ADP" and j > i_start and low in {"à", "en", "pour", "of", "for", "at"}:
+            if j + 1 < end and doc[j + 1].pos_ in _NP_POS:
+                j += 1
+                continue
+        if tok.pos_ == "CCONJ" and j > i_start and j + 1 < end and doc[j + 1].pos_ in {
+            "DET", "PROPN"
+        }:
+            j += 1
+            continue
+        break
+    while j > i_start and (doc[j - 1].pos_ in {"ADP", "CCONJ", "DET"} or doc[j - 1].lower_ in _NP_LINKS):
+        j -= 1
+    return doc[i_start:j] if j > i_start else None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The smallest noun phrase around ``head``: its subtree, cut at commas, relative clauses,
+    appositions and verbs, so "Jeanne Marty, ministre de la Santé" gives "Jeanne Marty"."""
+    doc = head.doc
+    left = head.i
+    while left - 1 >= 0:
+        tok = doc[left - 1]
+        if tok.is_punct or tok.is_space or tok.head.i < left - 1 or not _in_subtree(tok, head):
+            break
+        left -= 1
+    right = head.i + 1
+    while right < len(doc):
+        tok = doc[right]
+        if tok.is_punct and tok.text not in {"-", "'", "’"} or tok.is_space:
+            break
+        if tok.dep_ in {"acl", "acl:relcl", "appos", "relcl"} or tok.pos_ in {"VERB", "AUX", "SCONJ"}:
+            break
+        if not _in_subtree(tok, head):
+            break
+        right += 1
+    while right - 1 > head.i and doc[right - 1].pos_ in {"ADP", "CCONJ", "DET"}:
+        right -= 1
+    return doc[left:right]
+
+
+def _in_subtree(tok: Token, head: Token) -> bool:
+    while tok.i != head.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _is_person_like(span: Span) -> bool:
+    return any(t.ent_type_ in {"PER", "PERSON"} or t.pos_ == "PROPN" for t in span) or any(
+        t.pos_ == "NOUN" for t in span
+    ) and span[0].pos_ == "DET"
+
+
+def _drop_nested(found: list[RawAttribution], quotes: list[Quote]) -> list[RawAttribution]:
+    """One attribution per content: drop duplicates and those nested in another's content."""
+    kept: list[RawAttribution] = []
+    for att in sorted(found, key=lambda a: (a.content[0], -(a.content[1] - a.content[0]))):
+        dup = False
+        for other in kept:
+            s, e = other.content
+            if att.content == other.content or (
+                s <= att.content[0] and att.content[1] <= e and att.cue is not None
+                and other.cue is not None and s <= att.cue.start_char < e
+            ):
+                dup = True
+                break
+        if not dup:
+            kept.append(att)
+    return kept

@@ -1,0 +1,129 @@
+"""Direct quotation spans from typographic marks.
+
+Pairing quotation marks is a character-level job (spaCy's tokens do not know which « a » closes),
+so this component scans the text once with a stack. It handles « » with or without no-break
+spaces, “ ”, straight "…", nested ‹ › or “ ” inside « », quotations over several paragraphs
+(each reopening with «) and unterminated quotations (closed at the end of their paragraph).
+Only the outermost quotations are recorded; nested ones are part of their content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+OPEN_TO_CLOSE = {"«": "»", "“": "”", "‹": "›", "‘": "’", '"': '"'}
+CLOSERS = {"»": "«", "”": "“", "›": "‹", "’": "‘"}
+QUOTE_MARKS = frozenset("«»“”‹›‘’\"")
+_SPACE = " \t\n\r\u00a0\u202f\u2009"
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A top-level quotation: marks at ``start`` and ``end - 1``; words at ``inner_*``."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+
+    def contains(self, position: int) -> bool:
+        return self.inner_start <= position < self.inner_end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds, pos = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((pos, match.start()))
+        pos = match.end()
+    bounds.append((pos, len(text)))
+    return [(s, e) for s, e in bounds if s < e]
+
+
+def _is_straight_opener(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _SPACE or before in "(:[—–-") and after not in _SPACE
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _SPACE or text[start] in OPEN_TO_CLOSE):
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All top-level quotations of ``text``, in order."""
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    paragraphs = _paragraphs(text)
+    skip_reopen = -1
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch not in QUOTE_MARKS or i == skip_reopen:
+                continue
+            if ch == '"':
+                if stack and stack[-1][0] == '"':
+                    ch_open = stack.pop()
+                    if not stack:
+                        quotes.append(_make(text, ch_open[1], i + 1))
+                elif _is_straight_opener(text, i):
+                    stack.append((ch, i))
+            elif ch == "‘":
+                if i + 1 < len(text) and text[i + 1] not in _SPACE:
+                    stack.append((ch, i))
+            elif ch == "’":
+                after = text[i + 1] if i + 1 < len(text) else " "
+                if any(m == "‘" for m, _ in stack) and not after.isalpha():
+                    _close_to(stack, "‘", i, text, quotes)
+            elif ch in OPEN_TO_CLOSE:
+                stack.append((ch, i))
+            elif ch in CLOSERS and any(m == CLOSERS[ch] for m, _ in stack):
+                _close_to(stack, CLOSERS[ch], i, text, quotes)
+        if stack:
+            nxt = paragraphs[p_index + 1][0] if p_index + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt] == stack[0][0] and stack[0][0] != '"':
+                skip_reopen = nxt  # the next paragraph reopens the same quotation
+                del stack[1:]
+            else:
+                quotes.append(_make(text, stack[0][1], p_end, closed=False))
+                stack.clear()
+    return quotes
+
+
+def _close_to(stack: list, opener: str, i: int, text: str, quotes: list[Quote]) -> None:
+    while stack:
+        mark, pos = stack.pop()
+        if mark == opener:
+            break
+    if not stack:
+        quotes.append(_make(text, pos, i + 1))
+
+
+def _make(text: str, start: int, end: int, closed: bool = True) -> Quote:
+    inner_start, inner_end = _trim(text, start + 1, end - 1 if closed else end)
+    return Quote(start, end, inner_start, inner_end)
+
+
+@Language.factory("analyzer_quotes", assigns=["doc._.quotes"], default_config={})
+def make_quotes(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
+
+
+class QuoteFinder:
+    """Sets ``doc._.quotes``: the top-level quotations as ``Quote`` records (char offsets)."""
+
+    def __init__(self) -> None:
+        if not Doc.has_extension("quotes"):
+            Doc.set_extension("quotes", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = [q for q in find_quotes(doc.text) if q.inner_end > q.inner_start]
+        return doc

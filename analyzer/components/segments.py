@@ -1,0 +1,138 @@
+"""Sentence units and the parts of a pasted page that are not the article.
+
+The small spaCy models split sentences badly around quotation marks (« alone as a sentence),
+so attribution works on its own units: a paragraph split after sentence-final punctuation that
+stands outside any quotation. This component also marks what is not article text: the headline,
+the byline or dateline, short navigation lines ("Suivez … sur …") and everything from a
+boilerplate heading on ("Aller plus loin", "Ces articles devraient vous intéresser").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from analyzer.components.quotes import QUOTE_MARKS, _paragraphs
+from analyzer.lexicons import lexicon
+
+_FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+_OPENERS = frozenset("«“‹\"‘")
+_SHORT_LINE_TOKENS = 20
+_HEADLINE_MAX_CHARS = 200
+
+
+@Language.factory(
+    "analyzer_segments",
+    assigns=["doc._.units", "doc._.excluded", "doc._.paragraphs"],
+    default_config={"lang": "fr"},
+)
+def make_segments(nlp: Language, name: str, lang: str) -> Segmenter:
+    return Segmenter(nlp, lang)
+
+
+class Segmenter:
+    """Sets ``doc._.paragraphs`` (char ranges), ``doc._.excluded`` (char ranges that are not
+    article text) and ``doc._.units`` (token spans: the sentences attribution works on)."""
+
+    def __init__(self, nlp: Language, lang: str) -> None:
+        for ext in ("units", "excluded", "paragraphs"):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=None)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, scope in lexicon(lang, "boilerplate").items():
+            variants = {phrase, phrase.replace("'", "’")}
+            self.matcher.add(scope, [nlp.make_doc(v) for v in variants])
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        paragraphs = _paragraphs(text)
+        doc._.paragraphs = paragraphs
+        doc._.excluded = self._excluded(doc, paragraphs)
+        doc._.units = self._units(doc, paragraphs)
+        return doc
+
+    def _excluded(self, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        text = doc.text
+        excluded: list[tuple[int, int]] = []
+        if paragraphs:
+            first_start, first_end = paragraphs[0]
+            first = text[first_start:first_end].strip()
+            if len(first) <= _HEADLINE_MAX_CHARS and "\n" not in first and first[-1:] != ".":
+                excluded.append(paragraphs[0])
+        starts = {p[0]: p for p in paragraphs}
+        cut_at = None
+        for match_id, start, end in self.matcher(doc):
+            scope = doc.vocab.strings[match_id]
+            char = doc[start].idx
+            para = next((p for p in paragraphs if p[0] <= char < p[1]), None)
+            if para is None:
+                continue
+            if scope == "cut" and para[0] in starts and text[para[0] : char].strip() == "":
+                cut_at = para[0] if cut_at is None else min(cut_at, para[0])
+            elif scope == "line" and len(doc.char_span(*para, alignment_mode="expand") or []) <= (
+                _SHORT_LINE_TOKENS
+            ):
+                excluded.append(para)
+        for p_start, p_end in paragraphs:
+            if _is_byline(text[p_start:p_end]):
+                excluded.append((p_start, p_end))
+        if cut_at is not None:
+            excluded.append((cut_at, len(text)))
+        return sorted(set(excluded))
+
+    def _units(self, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Span]:
+        quotes = doc._.quotes or []
+        inside = _inside_quote_mask(len(doc.text), quotes)
+        units: list[Span] = []
+        for p_start, p_end in paragraphs:
+            span = doc.char_span(p_start, p_end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            start = span.start
+            for tok in span:
+                if tok.text not in _FINAL and not (
+                    tok.text in QUOTE_MARKS and tok.i > start and doc[tok.i - 1].text in _FINAL
+                ):
+                    continue
+                if inside[tok.idx]:
+                    continue
+                nxt = _next_word(doc, tok.i + 1, span.end)
+                if nxt is None:
+                    continue
+                if nxt.text[:1].isupper() or nxt.text[:1] in _OPENERS or nxt.is_digit:
+                    units.append(doc[start : tok.i + 1])
+                    start = tok.i + 1
+            if start < span.end:
+                units.append(doc[start : span.end])
+        return [_strip(u) for u in units if _strip(u) is not None]
+
+
+def _inside_quote_mask(length: int, quotes: list) -> bytearray:
+    mask = bytearray(length + 1)
+    for q in quotes:
+        mask[q.inner_start : q.inner_end] = b"\x01" * (q.inner_end - q.inner_start)
+    return mask
+
+
+def _next_word(doc: Doc, i: int, end: int):
+    while i < end and doc[i].is_space:
+        i += 1
+    return doc[i] if i < end else None
+
+
+def _strip(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _is_byline(paragraph: str) -> bool:
+    """A short line that names the author or date rather than saying anything."""
+    line = paragraph.strip().lower()
+    if len(line) > 120 or "\n" in line:
+        return False
+    return line.startswith(("par ", "by ")) or "ecrit par" in line or "écrit par" in line

