@@ -138,11 +138,19 @@ def find_gold_files(paths: list[str | Path]) -> list[Path]:
 # --- offset filling, for annotators -------------------------------------------------------
 
 
+def _whole_word(text: str, i: int, needle: str) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + len(needle)] if i + len(needle) < len(text) else " "
+    return not (before.isalnum() and needle[:1].isalnum()) and not (
+        after.isalnum() and needle[-1:].isalnum()
+    )
+
+
 def _nearest(text: str, needle: str, anchor: int) -> int:
-    """Start of the occurrence of ``needle`` closest to ``anchor``, or -1."""
+    """Start of the whole-word occurrence of ``needle`` closest to ``anchor``, or -1."""
     best, i = -1, text.find(needle)
     while i != -1:
-        if best == -1 or abs(i - anchor) < abs(best - anchor):
+        if _whole_word(text, i, needle) and (best == -1 or abs(i - anchor) < abs(best - anchor)):
             best = i
         i = text.find(needle, i + 1)
     return best

@@ -70,7 +70,10 @@ class AttributionFinder:
         self.agent_markers = set(self.profile.get("agent_markers", []))
         self.relatives = set(self.profile.get("relatives", []))
         self.clitics = {normalise(w) for w in self.profile.get("clitic_subjects", [])}
-        self.skippable = {normalise(w) for w in self.profile.get("skippable_before_complement", [])}
+        self.skip_adverbs = {normalise(w) for w in self.profile.get("skippable_adverbs", [])}
+        self.skip_prepositions = {
+            normalise(w) for w in self.profile.get("skippable_prepositions", [])
+        }
         self.cue_matcher = Matcher(nlp.vocab)
         single = [v for v in self.verbs if " " not in v]
         self.cue_matcher.add("CUE", [[{"LEMMA": {"IN": single}, "POS": {"IN": ["VERB", "AUX"]}}]])
@@ -128,7 +131,10 @@ class AttributionFinder:
         inverted = before is not None and (
             before.text in {",", "—", "–", "("} or before.text in QUOTE_MARKS
         )
-        if inverted and (clitic is not None or self._starts_np(doc, cue.end, unit.end)):
+        if inverted and (clitic is not None or (
+            self._starts_np(doc, cue.end, unit.end) and not _has_left_subject(verb, unit)
+            and (before.text in QUOTE_MARKS or _has_verb(doc, unit.start, before.i))
+        )):
             return self._incise(doc, verb, cue, lemma, stance, clitic, before, unit, quotes)
         if clitic is not None and before is None:
             return []
@@ -159,11 +165,17 @@ class AttributionFinder:
     def _skip_indirect_object(self, doc: Doc, i: int, end: int) -> int:
         """Skip "à l'AFP", "mardi" and the like between a cue and what follows it."""
         steps = 0
-        while i < end and steps < 8 and normalise(doc[i].text) in self.skippable:
-            j = i + 1
-            while j < end and doc[j].pos_ in _NP_POS and doc[j].text not in _STOP_PUNCT:
-                j += 1
-            i, steps = j, steps + 1
+        while i < end and steps < 8:
+            word = normalise(doc[i].text)
+            if word in self.skip_adverbs or (doc[i].pos_ == "ADV" and word not in self.complementisers):
+                i, steps = i + 1, steps + 1
+            elif word in self.skip_prepositions:
+                j = i + 1
+                while j < end and doc[j].pos_ in _NP_POS and doc[j].text not in _STOP_PUNCT:
+                    j += 1
+                i, steps = j, steps + 1
+            else:
+                break
         return i
 
     def _incise(self, doc, verb, cue, lemma, stance, clitic, before, unit, quotes):
@@ -176,7 +188,8 @@ class AttributionFinder:
             after = speaker.end if speaker is not None else cue.end
         cue_span = doc[cue.start : cue.end]
         results = []
-        quote_before = _quote_ending_at(quotes, before.idx + len(before.text), doc.text)
+        edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
+        quote_before = _quote_ending_at(quotes, edge, doc.text)
         if quote_before is not None and quote_before.start >= unit.start_char:
             results.append(
                 RawAttribution("direct", (quote_before.inner_start, quote_before.inner_end),
@@ -369,6 +382,15 @@ class AttributionFinder:
 # -- helpers over tokens -----------------------------------------------------------------
 
 
+def _has_left_subject(verb: Token, unit: Span) -> bool:
+    return any(c.dep_.startswith("nsubj") and unit.start <= c.i < verb.i for c in verb.children)
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[i].pos_ in {"VERB", "AUX"} and doc[i].text not in QUOTE_MARKS
+               for i in range(start, end))
+
+
 def _in_ranges(position: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in ranges)
 
@@ -388,7 +410,7 @@ def _next_word(doc: Doc, i: int, end: int) -> Token | None:
 
 def _quote_ending_at(quotes: list[Quote], position: int, text: str) -> Quote | None:
     for q in quotes:
-        if q.end == position or (q.end < position and text[q.end : position].strip() == ""):
+        if q.end <= position and text[q.end : position].strip() == "":
             return q
     return None
 
