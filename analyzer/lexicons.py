@@ -26,6 +26,7 @@ CLASSES: dict[str, frozenset[str]] = {
     "hedges": frozenset({"lexical", "weasel"}),
     "loaded_terms": frozenset({"evaluative", "emotive"}),
     "boilerplate": frozenset({"cut", "line"}),
+    "first_names": frozenset({"Masc", "Fem"}),
 }
 
 

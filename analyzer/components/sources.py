@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from analyzer.components.attribution import RawAttribution
+from analyzer.components.attribution import RawAttribution, _noun_phrase
 from analyzer.lexicons import lexicon, normalise, profile
 from analyzer.source_typing import SourceTyper
 
@@ -45,6 +45,7 @@ class SourceResolver:
         self.vague_pronouns = {normalise(k) for k in self.profile.get("vague_pronouns", {})}
         self.titles = {normalise(k): v for k, v in self.profile.get("titles", {}).items()}
         self.source_nouns = lexicon(lang, "source_nouns")
+        self.first_names = lexicon(lang, "first_names")
         self.typer = SourceTyper.load(lang)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -109,36 +110,65 @@ class SourceResolver:
                 candidates.append(sp)
             elif other.extra.get("antecedent") is not None:
                 candidates.append(other.extra["antecedent"])
-        for ent in doc.ents:
-            if ent.label_ in _PERSON_ENTS and ent.end_char <= position:
-                candidates.append(ent)
+        candidates.extend(m for m in self._mentions(doc) if m.end_char <= position)
         candidates = [c for c in candidates if position - c.start_char <= _RESOLUTION_WINDOW_CHARS]
         candidates.sort(key=lambda c: c.start_char, reverse=True)
-        fallback = None
-        for cand in candidates:
-            c_gender, c_number = self._agreement(cand)
-            if number and c_number and c_number != number:
-                continue
-            if gender and c_gender == gender:
-                return cand
-            if fallback is None and not c_gender:
-                fallback = cand
-        return fallback
+        for people_only in (True, False):
+            fallback = None
+            for cand in candidates:
+                if people_only and not self._person_like(cand):
+                    continue
+                c_gender, c_number = self._agreement(cand)
+                if number and c_number and c_number != number:
+                    continue
+                if gender and c_gender and c_gender != gender:
+                    continue
+                if not gender or c_gender == gender:
+                    return cand
+                if fallback is None:
+                    fallback = cand
+            if fallback is not None:
+                return fallback
+        return None
+
+    def _mentions(self, doc: Doc) -> list[Span]:
+        """Person-like mentions that could be a pronoun's antecedent: named people and the
+        subjects of clauses whose head is an office or a person noun."""
+        if "mentions" in doc.user_data.get("analyzer", {}):
+            return doc.user_data["analyzer"]["mentions"]
+        mentions = [e for e in doc.ents if e.label_ in _PERSON_ENTS and _is_name(e)]
+        for tok in doc:
+            if tok.dep_.startswith("nsubj") and tok.pos_ == "NOUN" and self.source_nouns.get(
+                normalise(tok.lemma_)
+            ) in {"role", "anonymous"}:
+                mentions.append(_noun_phrase(tok))
+        doc.user_data.setdefault("analyzer", {})["mentions"] = mentions
+        return mentions
+
+    def _person_like(self, span: Span) -> bool:
+        if any(t.ent_type_ in _PERSON_ENTS for t in span) and _is_name(span):
+            return True
+        if any(normalise(t.text) in self.titles for t in span):
+            return True
+        return self.source_nouns.get(normalise(span.root.lemma_)) in {"role", "anonymous"}
 
     def _agreement(self, span: Span) -> tuple[str, str]:
         """Gender and number of a mention, "" where the text does not tell."""
-        gender, number = "", ""
         for tok in span:
             title = self.titles.get(normalise(tok.text))
             if title:
                 return title, "Sing"
         head = _head(span)
         if head.pos_ == "PROPN" or head.ent_type_ in _PERSON_ENTS:
-            number = "Sing"
+            for tok in span:
+                first = self.first_names.get(normalise(tok.text))
+                if first:
+                    return first, "Sing"
+            gender = ""
             for tok in span:
                 if tok.pos_ == "DET":
                     gender = _first(tok.morph.get("Gender"))
-            return gender, number
+            return gender, "Sing"
         gender = _first(head.morph.get("Gender"))
         number = _first(head.morph.get("Number"))
         for tok in span:
@@ -149,28 +179,65 @@ class SourceResolver:
 
     # -- grouping and typing ---------------------------------------------------------------------
 
-    def _appositions(self, doc: Doc, atts: list[RawAttribution]) -> dict[str, str]:
-        """Descriptions the text gives as a named person's apposition: {"ministre": "laftit"}."""
-        pairs: dict[str, str] = {}
+    def _appositions(self, doc: Doc, atts: list[RawAttribution]) -> list[tuple[int, str, Span]]:
+        """Office or person nouns the text puts beside a named person, as (position, noun
+        lemma, name): "Abdelouafi Laftit, ministre de l'Intérieur", "le juge Augusto Farias"."""
+        pairs: list[tuple[int, str, Span]] = []
         for ent in doc.ents:
-            if ent.label_ not in _PERSON_ENTS:
+            if ent.label_ not in _PERSON_ENTS or not _is_name(ent):
                 continue
-            key = _surname(ent)
-            for tok in (*ent.root.children, ent.root.head):
-                if tok.dep_ == "appos" or ent.root.dep_ == "appos" and tok is ent.root.head:
-                    if tok.pos_ == "NOUN" and normalise(tok.lemma_) in self.source_nouns:
-                        pairs.setdefault(normalise(tok.lemma_), key)
+            nouns: list[Token] = []
+            i = ent.start - 1
+            while i >= max(0, ent.start - 7) and not doc[i].is_punct and doc[i].pos_ not in {
+                "VERB", "AUX"
+            }:
+                if doc[i].pos_ == "NOUN":
+                    nouns.append(doc[i])
+                i -= 1
+            j = ent.end
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+                while j < min(len(doc), ent.end + 4) and doc[j].pos_ in {"DET", "ADJ"}:
+                    j += 1
+                if j < len(doc) and doc[j].pos_ == "NOUN":
+                    nouns.append(doc[j])
+            if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+                nouns.append(ent.root.head)
+            for noun in nouns:
+                lemma = normalise(noun.lemma_)
+                if self.source_nouns.get(lemma) in {"role", "anonymous"}:
+                    pairs.append((ent.start_char, lemma, ent))
         return pairs
 
-    def _key(self, span: Span, appositions: dict[str, str]) -> str:
+    def _named(self, span: Span, appositions) -> Span | None:
+        """The named person a description such as "la ministre" refers back to."""
+        if span.root.pos_ != "NOUN":
+            return None
+        lemma = normalise(span.root.lemma_)
+        if self.source_nouns.get(lemma) not in {"role", "anonymous"}:
+            return None
+        det = next((t for t in span if t.pos_ == "DET" and t.i < span.root.i), None)
+        if det is not None and "Ind" in det.morph.get("Definite"):
+            return None
+        best = None
+        for position, noun, name in appositions:
+            if noun == lemma and position < span.end_char + 200:
+                if best is None or abs(position - span.start_char) < abs(
+                    best.start_char - span.start_char
+                ):
+                    best = name
+        return best
+
+    def _key(self, span: Span, appositions) -> str:
         head = _head(span)
-        if any(t.ent_type_ in _PERSON_ENTS or t.pos_ == "PROPN" for t in span):
-            names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS]
-            if names and head.pos_ != "NOUN":
-                return "name:" + normalise(names[-1].text)
-        lemma = normalise(head.lemma_)
-        if lemma in appositions and self.source_nouns.get(lemma) == "role":
-            return "name:" + appositions[lemma]
+        names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS]
+        if names and head.pos_ != "NOUN":
+            return "name:" + normalise(names[-1].text)
+        named = self._named(span, appositions)
+        if named is not None:
+            return "name:" + _surname(named)
+        if names and any(t.ent_type_ in _PERSON_ENTS for t in names):
+            return "name:" + normalise(names[-1].text)
         words = [normalise(t.text) for t in span if t.pos_ != "DET"]
         return "text:" + " ".join(words)
 
@@ -184,10 +251,13 @@ class SourceResolver:
                 key = "text:" + normalise(att.speaker.text)
             else:
                 key = self._key(mention, appositions)
+                named = self._named(mention, appositions)
+                if named is not None and att.resolved is None:
+                    att.resolved = named.text
             att.source_key = key
             groups.setdefault(key, []).append(att)
         for members in groups.values():
-            types = []
+            types, names = [], []
             for att in members:
                 mention = att.extra.get("antecedent") or att.speaker
                 if normalise(att.speaker.text) in self.vague_pronouns:
@@ -196,9 +266,14 @@ class SourceResolver:
                     continue
                 else:
                     types.append(self.typer.predict(mention, self.source_nouns, self.titles))
+                    if any(t.ent_type_ in _PERSON_ENTS or t.pos_ == "PROPN" for t in mention):
+                        names.append(mention.text)
             source_type = _source_type(types)
+            name = max(names, key=len) if names else None
             for att in members:
                 att.type = source_type
+                if name and self._pronoun(att.speaker) is not None:
+                    att.resolved = name
 
 
 def _source_type(types: list[str]) -> str:
@@ -220,3 +295,8 @@ def _first(values: list[str]) -> str:
 def _surname(span: Span) -> str:
     names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS]
     return normalise((names or list(span))[-1].text)
+
+
+def _is_name(span: Span) -> bool:
+    """An entity that looks like a name: a capitalised word, not a stray clitic."""
+    return any(t.text[:1].isupper() and len(t.text) > 1 and t.is_alpha for t in span)
