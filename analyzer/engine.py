@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as TokenSpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
 
 from analyzer.components.attribution import RawAttribution
 from analyzer.language import detect
@@ -49,7 +50,9 @@ class Analyzer:
         texts = list(texts)
         paths = list(paths) if paths is not None else [None] * len(texts)
         if n_process > 1:
-            with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=(self.lang,)) as ex:
+            with ProcessPoolExecutor(
+                n_process, initializer=_init_worker, initargs=(self.lang,)
+            ) as ex:
                 yield from ex.map(_worker_analyze, texts, paths, chunksize=max(1, batch_size // 4))
             return
         for text in texts:

@@ -20,7 +20,9 @@ from analyzer.gold import KINDS, GoldAttribution, GoldDocument, GoldSpan
 from analyzer.report import Attribution, Report
 
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they", "celui-ci", "celle-ci"})
-_STOP = frozenset({"le", "la", "les", "de", "du", "des", "l'", "the", "of", "m.", "mme", "un", "une"})
+_STOP = frozenset(
+    {"le", "la", "les", "de", "du", "des", "l'", "the", "of", "m.", "mme", "un", "une"}
+)
 
 
 def half_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -132,9 +134,15 @@ class Evaluation:
             ok = speaker_correct(g, p)
             self.speaker.add(ok)
             if not ok:
-                self._miss(name, "speaker", g.kind, g.content, gold.text,
-                           gold_speaker=g.speaker.span.text if g.speaker else None,
-                           predicted_speaker=p.speaker.span.text if p.speaker else None)
+                self._miss(
+                    name,
+                    "speaker",
+                    g.kind,
+                    g.content,
+                    gold.text,
+                    gold_speaker=g.speaker.span.text if g.speaker else None,
+                    predicted_speaker=p.speaker.span.text if p.speaker else None,
+                )
             if g.speaker is not None and g.speaker.span.text.lower() in _PRONOUNS:
                 gold_name = _words(g.speaker.resolved or g.speaker.source)
                 pred_name = _words(p.speaker.resolved) if p.speaker else set()
@@ -144,13 +152,28 @@ class Evaluation:
             self.source_type.add(gold_type == pred_type)
             self.confusion[(gold_type, pred_type)] += 1
             if gold_type != pred_type:
-                self._miss(name, "type", g.kind, g.content, gold.text, gold_type=gold_type,
-                           predicted_type=pred_type,
-                           speaker=p.speaker.span.text if p.speaker else None)
+                self._miss(
+                    name,
+                    "type",
+                    g.kind,
+                    g.content,
+                    gold.text,
+                    gold_type=gold_type,
+                    predicted_type=pred_type,
+                    speaker=p.speaker.span.text if p.speaker else None,
+                )
 
     def _miss(self, name: str, what: str, kind: str, span: GoldSpan, text: str, **extra) -> None:
-        self.errors.append({"file": name, "error": what, "kind": kind, "start": span.start,
-                            "text": span.text[:90], **extra})
+        self.errors.append(
+            {
+                "file": name,
+                "error": what,
+                "kind": kind,
+                "start": span.start,
+                "text": span.text[:90],
+                **extra,
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

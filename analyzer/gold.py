@@ -104,13 +104,20 @@ def load(json_path: str | Path) -> GoldDocument:
         if raw.get("speaker"):
             sp = raw["speaker"]
             if sp.get("type") not in SOURCE_TYPES:
-                raise GoldError(f"{where}: speaker type {sp.get('type')!r} is not one of {SOURCE_TYPES}")
+                raise GoldError(
+                    f"{where}: speaker type {sp.get('type')!r} is not one of {SOURCE_TYPES}"
+                )
             speaker = GoldSpeaker(
-                _span(sp, text, where + " speaker"), sp["type"], sp.get("resolved"), sp.get("source")
+                _span(sp, text, where + " speaker"),
+                sp["type"],
+                sp.get("resolved"),
+                sp.get("source"),
             )
         cue = _span(raw["cue"], text, where + " cue") if raw.get("cue") else None
         doc.attributions.append(
-            GoldAttribution(raw["kind"], _span(raw.get("content"), text, where + " content"), cue, speaker)
+            GoldAttribution(
+                raw["kind"], _span(raw.get("content"), text, where + " content"), cue, speaker
+            )
         )
     if "hedges" in data:
         doc.hedges = []
@@ -118,7 +125,9 @@ def load(json_path: str | Path) -> GoldDocument:
             where = f"{json_path}: hedge {i}"
             if raw.get("kind") not in HEDGE_KINDS:
                 raise GoldError(f"{where}: kind {raw.get('kind')!r} is not one of {HEDGE_KINDS}")
-            doc.hedges.append(GoldHedge(_span(raw, text, where), raw["kind"], bool(raw.get("in_quote"))))
+            doc.hedges.append(
+                GoldHedge(_span(raw, text, where), raw["kind"], bool(raw.get("in_quote")))
+            )
     if "claims" in data:
         doc.claims = [
             GoldClaim(_span(raw, text, f"{json_path}: claim {i}"), bool(raw.get("attributed")))
@@ -156,7 +165,9 @@ def _nearest(text: str, needle: str, anchor: int) -> int:
     return best
 
 
-def _fill_span(raw: dict, text: str, anchor: int, where: str, forward_from: int | None = None) -> None:
+def _fill_span(
+    raw: dict, text: str, anchor: int, where: str, forward_from: int | None = None
+) -> None:
     needle = raw.get("text", "")
     if not needle:
         raise GoldError(f"{where}: empty text")

@@ -7,10 +7,9 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from analyzer.lexicons import profile
-
 # Importing the modules registers their factories with spaCy.
 from analyzer.components import attribution, quotes, segments, sources  # noqa: F401
+from analyzer.lexicons import profile
 
 COMPONENTS = ("analyzer_quotes", "analyzer_segments", "analyzer_attribution", "analyzer_sources")
 

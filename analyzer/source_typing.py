@@ -26,8 +26,21 @@ _ANONYMOUS_MODIFIERS = frozenset(
 )
 _INDEFINITE = frozenset({"un", "une", "a", "an", "another", "un autre", "une autre"})
 _VAGUE_DETS = frozenset(
-    {"des", "certains", "certaines", "plusieurs", "de nombreux", "nombreux", "some", "many",
-     "several", "d'autres", "quelques", "beaucoup", "most"}
+    {
+        "des",
+        "certains",
+        "certaines",
+        "plusieurs",
+        "de nombreux",
+        "nombreux",
+        "some",
+        "many",
+        "several",
+        "d'autres",
+        "quelques",
+        "beaucoup",
+        "most",
+    }
 )
 
 
@@ -124,8 +137,9 @@ class SourceTyper:
             return RuleTyper()
         data = json.loads(path.read_text(encoding="utf-8"))
         features = data["features"]
-        return cls(data["classes"], {f: i for i, f in enumerate(features)}, data["coef"],
-                   data["intercept"])
+        return cls(
+            data["classes"], {f: i for i, f in enumerate(features)}, data["coef"], data["intercept"]
+        )
 
     def predict(self, span: Span, source_nouns: dict[str, str], titles: dict[str, str]) -> str:
         feats = speaker_features(span, source_nouns, titles)

@@ -131,10 +131,14 @@ class AttributionFinder:
         inverted = before is not None and (
             before.text in {",", "—", "–", "("} or before.text in QUOTE_MARKS
         )
-        if inverted and (clitic is not None or (
-            self._starts_np(doc, cue.end, unit.end) and not _has_left_subject(verb, unit)
-            and (before.text in QUOTE_MARKS or _has_verb(doc, unit.start, before.i))
-        )):
+        if inverted and (
+            clitic is not None
+            or (
+                self._starts_np(doc, cue.end, unit.end)
+                and not _has_left_subject(verb, unit)
+                and (before.text in QUOTE_MARKS or _has_verb(doc, unit.start, before.i))
+            )
+        ):
             return self._incise(doc, verb, cue, lemma, stance, clitic, before, unit, quotes)
         if clitic is not None and before is None:
             return []
@@ -158,8 +162,10 @@ class AttributionFinder:
 
     def _starts_np(self, doc: Doc, i: int, end: int) -> bool:
         i = self._skip_indirect_object(doc, i, end)
-        return i < end and doc[i].pos_ in {"DET", "PROPN", "NOUN", "PRON"} and not (
-            normalise(doc[i].text) in self.complementisers
+        return (
+            i < end
+            and doc[i].pos_ in {"DET", "PROPN", "NOUN", "PRON"}
+            and normalise(doc[i].text) not in self.complementisers
         )
 
     def _skip_indirect_object(self, doc: Doc, i: int, end: int) -> int:
@@ -167,7 +173,9 @@ class AttributionFinder:
         steps = 0
         while i < end and steps < 8:
             word = normalise(doc[i].text)
-            if word in self.skip_adverbs or (doc[i].pos_ == "ADV" and word not in self.complementisers):
+            if word in self.skip_adverbs or (
+                doc[i].pos_ == "ADV" and word not in self.complementisers
+            ):
                 i, steps = i + 1, steps + 1
             elif word in self.skip_prepositions:
                 j = i + 1
@@ -192,8 +200,14 @@ class AttributionFinder:
         quote_before = _quote_ending_at(quotes, edge, doc.text)
         if quote_before is not None and quote_before.start >= unit.start_char:
             results.append(
-                RawAttribution("direct", (quote_before.inner_start, quote_before.inner_end),
-                               cue_span, lemma, stance, speaker)
+                RawAttribution(
+                    "direct",
+                    (quote_before.inner_start, quote_before.inner_end),
+                    cue_span,
+                    lemma,
+                    stance,
+                    speaker,
+                )
             )
             nxt = _next_word(doc, after, unit.end)
             if nxt is not None and nxt.text == ",":
@@ -202,8 +216,14 @@ class AttributionFinder:
                 follow = next((q for q in quotes if q.start == nxt.idx), None)
                 if follow is not None:
                     results.append(
-                        RawAttribution("direct", (follow.inner_start, follow.inner_end),
-                                       cue_span, lemma, stance, speaker)
+                        RawAttribution(
+                            "direct",
+                            (follow.inner_start, follow.inner_end),
+                            cue_span,
+                            lemma,
+                            stance,
+                            speaker,
+                        )
                     )
             return results
         content_end = before.idx
@@ -266,13 +286,16 @@ class AttributionFinder:
         if "Inf" in tok.morph.get("VerbForm") or (tok.tag_ == "VB" and nxt.text == "to"):
             return (nxt.idx, self._clause_end(doc, tok.i, unit))
         for child in verb.children:
-            if child.dep_ in {"obj", "dobj"} and child.i > verb.i:
-                if normalise(child.lemma_) in self.statement_nouns:
-                    left = min(t.i for t in child.subtree)
-                    right = child.i + 1
-                    while right < unit.end and doc[right].dep_ in {"amod", "nmod", "case", "det"}:
-                        right += 1
-                    return (doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text))
+            if (
+                child.dep_ in {"obj", "dobj"}
+                and child.i > verb.i
+                and normalise(child.lemma_) in self.statement_nouns
+            ):
+                left = min(t.i for t in child.subtree)
+                right = child.i + 1
+                while right < unit.end and doc[right].dep_ in {"amod", "nmod", "case", "det"}:
+                    right += 1
+                return (doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text))
         return None
 
     def _clause_end(self, doc: Doc, i: int, unit: Span) -> int:
@@ -281,8 +304,10 @@ class AttributionFinder:
             if doc[j].text in _CLAUSE_END:
                 end = j
                 break
-        while end > i and (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARKS
-                           or doc[end - 1].is_space):
+        while end > i and (
+            (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARKS)
+            or doc[end - 1].is_space
+        ):
             end -= 1
         last = doc[end - 1]
         return last.idx + len(last.text)
@@ -295,7 +320,11 @@ class AttributionFinder:
         if agent is not None:
             return _noun_phrase(agent)
         for child in verb.children:
-            if child.dep_.startswith("nsubj") and child.i < verb.i and not child.dep_.endswith("pass"):
+            if (
+                child.dep_.startswith("nsubj")
+                and child.i < verb.i
+                and not child.dep_.endswith("pass")
+            ):
                 if normalise(child.text) in self.relatives and verb.dep_.startswith("acl"):
                     return _noun_phrase(verb.head)
                 return _noun_phrase(child)
@@ -314,7 +343,9 @@ class AttributionFinder:
 
     # -- markers ---------------------------------------------------------------------------
 
-    def _from_marker(self, doc, marker: Span, cls: str, unit: Span, quotes) -> RawAttribution | None:
+    def _from_marker(
+        self, doc, marker: Span, cls: str, unit: Span, quotes
+    ) -> RawAttribution | None:
         first = _next_word(doc, unit.start, unit.end)
         at_start = first is not None and first.i == marker.start
         if cls == "opinion" and not at_start:
@@ -330,11 +361,11 @@ class AttributionFinder:
         after = _next_word(doc, speaker.end, unit.end)
         before = _prev_word(doc, marker.start, unit.start)
         if at_start or (before is not None and before.text in {"(", "—"} and first is not None):
-            if after is None or after.text != ",":
-                if not at_start:
-                    return None
-            start = _next_word(doc, speaker.end + (1 if after is not None and after.text == ","
-                                                   else 0), unit.end)
+            if (after is None or after.text != ",") and not at_start:
+                return None
+            start = _next_word(
+                doc, speaker.end + (1 if after is not None and after.text == "," else 0), unit.end
+            )
             if start is None:
                 return None
             content = (start.idx, self._clause_end(doc, start.i, unit))
@@ -345,8 +376,16 @@ class AttributionFinder:
         if content[1] - content[0] < 3:
             return None
         kind = "according_to"
-        quote = next((q for q in quotes if q.start >= content[0] - 1 and q.end <= content[1] + 1
-                      and q.inner_end - q.inner_start >= (content[1] - content[0]) * 0.8), None)
+        quote = next(
+            (
+                q
+                for q in quotes
+                if q.start >= content[0] - 1
+                and q.end <= content[1] + 1
+                and q.inner_end - q.inner_start >= (content[1] - content[0]) * 0.8
+            ),
+            None,
+        )
         if quote is not None:
             kind, content = "direct", (quote.inner_start, quote.inner_end)
         return RawAttribution(kind, content, marker, normalise(marker.text), "neutral", speaker)
@@ -374,8 +413,18 @@ class AttributionFinder:
                 continue  # a scare quote, a title or a term in the writer's voice
             if not standalone and words < 8:
                 continue
-            results.append(RawAttribution("direct", (q.inner_start, q.inner_end), None, None, None,
-                                          None, floating=True, extra={"unit": unit_index}))
+            results.append(
+                RawAttribution(
+                    "direct",
+                    (q.inner_start, q.inner_end),
+                    None,
+                    None,
+                    None,
+                    None,
+                    floating=True,
+                    extra={"unit": unit_index},
+                )
+            )
         return results
 
 
@@ -387,8 +436,9 @@ def _has_left_subject(verb: Token, unit: Span) -> bool:
 
 
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
-    return any(doc[i].pos_ in {"VERB", "AUX"} and doc[i].text not in QUOTE_MARKS
-               for i in range(start, end))
+    return any(
+        doc[i].pos_ in {"VERB", "AUX"} and doc[i].text not in QUOTE_MARKS for i in range(start, end)
+    )
 
 
 def _in_ranges(position: int, ranges: list[tuple[int, int]]) -> bool:
@@ -451,22 +501,36 @@ def _np_forward(doc: Doc, i: int, end: int) -> Span | None:
         if tok.text in _STOP_PUNCT or tok.text in QUOTE_MARKS or tok.is_space:
             break
         low = tok.text.lower()
-        if tok.pos_ in _NP_POS or low in _NP_LINKS or tok.pos_ == "ADP" and low in {"de", "d'", "d’"}:
+        if (
+            tok.pos_ in _NP_POS
+            or low in _NP_LINKS
+            or (tok.pos_ == "ADP" and low in {"de", "d'", "d’"})
+        ):
             if tok.pos_ == "PRON" and j > i_start and low in {"qui", "que", "dont", "who", "which"}:
                 break
             j += 1
             continue
-        if tok.pos_ == "ADP" and j > i_start and low in {"à", "en", "pour", "of", "for", "at"}:
-            if j + 1 < end and doc[j + 1].pos_ in _NP_POS:
-                j += 1
-                continue
-        if tok.pos_ == "CCONJ" and j > i_start and j + 1 < end and doc[j + 1].pos_ in {
-            "DET", "PROPN"
-        }:
+        if (
+            tok.pos_ == "ADP"
+            and j > i_start
+            and low in {"à", "en", "pour", "of", "for", "at"}
+            and j + 1 < end
+            and doc[j + 1].pos_ in _NP_POS
+        ):
+            j += 1
+            continue
+        if (
+            tok.pos_ == "CCONJ"
+            and j > i_start
+            and j + 1 < end
+            and doc[j + 1].pos_ in {"DET", "PROPN"}
+        ):
             j += 1
             continue
         break
-    while j > i_start and (doc[j - 1].pos_ in {"ADP", "CCONJ", "DET"} or doc[j - 1].lower_ in _NP_LINKS):
+    while j > i_start and (
+        doc[j - 1].pos_ in {"ADP", "CCONJ", "DET"} or doc[j - 1].lower_ in _NP_LINKS
+    ):
         j -= 1
     return doc[i_start:j] if j > i_start else None
 
@@ -484,9 +548,13 @@ def _noun_phrase(head: Token) -> Span:
     right = head.i + 1
     while right < len(doc):
         tok = doc[right]
-        if tok.is_punct and tok.text not in {"-", "'", "’"} or tok.is_space:
+        if (tok.is_punct and tok.text not in {"-", "'", "’"}) or tok.is_space:
             break
-        if tok.dep_ in {"acl", "acl:relcl", "appos", "relcl"} or tok.pos_ in {"VERB", "AUX", "SCONJ"}:
+        if tok.dep_ in {"acl", "acl:relcl", "appos", "relcl"} or tok.pos_ in {
+            "VERB",
+            "AUX",
+            "SCONJ",
+        }:
             break
         if not _in_subtree(tok, head):
             break
@@ -505,9 +573,9 @@ def _in_subtree(tok: Token, head: Token) -> bool:
 
 
 def _is_person_like(span: Span) -> bool:
-    return any(t.ent_type_ in {"PER", "PERSON"} or t.pos_ == "PROPN" for t in span) or any(
-        t.pos_ == "NOUN" for t in span
-    ) and span[0].pos_ == "DET"
+    return any(t.ent_type_ in {"PER", "PERSON"} or t.pos_ == "PROPN" for t in span) or (
+        any(t.pos_ == "NOUN" for t in span) and span[0].pos_ == "DET"
+    )
 
 
 def _drop_nested(found: list[RawAttribution], quotes: list[Quote]) -> list[RawAttribution]:
@@ -518,8 +586,11 @@ def _drop_nested(found: list[RawAttribution], quotes: list[Quote]) -> list[RawAt
         for other in kept:
             s, e = other.content
             if att.content == other.content or (
-                s <= att.content[0] and att.content[1] <= e and att.cue is not None
-                and other.cue is not None and s <= att.cue.start_char < e
+                s <= att.content[0]
+                and att.content[1] <= e
+                and att.cue is not None
+                and other.cue is not None
+                and s <= att.cue.start_char < e
             ):
                 dup = True
                 break

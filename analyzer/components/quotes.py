@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 OPEN_TO_CLOSE = {"«": "»", "“": "”", "‹": "›", "‘": "’", '"': '"'}
 CLOSERS = {"»": "«", "”": "“", "›": "‹", "’": "‘"}
-QUOTE_MARKS = frozenset("«»“”‹›‘’\"")
+QUOTE_MARKS = frozenset('«»“”‹›‘’"')
 _SPACE = " \t\n\r\u00a0\u202f\u2009"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 

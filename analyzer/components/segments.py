@@ -17,7 +17,7 @@ from analyzer.components.quotes import QUOTE_MARKS, _paragraphs
 from analyzer.lexicons import lexicon
 
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
-_OPENERS = frozenset("«“‹\"‘")
+_OPENERS = frozenset('«“‹"‘')
 _SHORT_LINE_TOKENS = 20
 _HEADLINE_MAX_CHARS = 200
 
@@ -62,7 +62,7 @@ class Segmenter:
                 excluded.append(paragraphs[0])
         starts = {p[0]: p for p in paragraphs}
         cut_at = None
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, _end in self.matcher(doc):
             scope = doc.vocab.strings[match_id]
             char = doc[start].idx
             para = next((p for p in paragraphs if p[0] <= char < p[1]), None)

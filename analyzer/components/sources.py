@@ -138,9 +138,11 @@ class SourceResolver:
             return doc.user_data["analyzer"]["mentions"]
         mentions = [e for e in doc.ents if e.label_ in _PERSON_ENTS and _is_name(e)]
         for tok in doc:
-            if tok.dep_.startswith("nsubj") and tok.pos_ == "NOUN" and self.source_nouns.get(
-                normalise(tok.lemma_)
-            ) in {"role", "anonymous"}:
+            if (
+                tok.dep_.startswith("nsubj")
+                and tok.pos_ == "NOUN"
+                and self.source_nouns.get(normalise(tok.lemma_)) in {"role", "anonymous"}
+            ):
                 mentions.append(_noun_phrase(tok))
         doc.user_data.setdefault("analyzer", {})["mentions"] = mentions
         return mentions
@@ -188,9 +190,11 @@ class SourceResolver:
                 continue
             nouns: list[Token] = []
             i = ent.start - 1
-            while i >= max(0, ent.start - 7) and not doc[i].is_punct and doc[i].pos_ not in {
-                "VERB", "AUX"
-            }:
+            while (
+                i >= max(0, ent.start - 7)
+                and not doc[i].is_punct
+                and doc[i].pos_ not in {"VERB", "AUX"}
+            ):
                 if doc[i].pos_ == "NOUN":
                     nouns.append(doc[i])
                 i -= 1
@@ -221,11 +225,11 @@ class SourceResolver:
             return None
         best = None
         for position, noun, name in appositions:
-            if noun == lemma and position < span.end_char + 200:
-                if best is None or abs(position - span.start_char) < abs(
-                    best.start_char - span.start_char
-                ):
-                    best = name
+            closer = best is None or abs(position - span.start_char) < abs(
+                best.start_char - span.start_char
+            )
+            if noun == lemma and position < span.end_char + 200 and closer:
+                best = name
         return best
 
     def _key(self, span: Span, appositions) -> str:
