@@ -98,6 +98,9 @@ def rule_type(span: Span, source_nouns: dict[str, str], titles: dict[str, str]) 
     has_person = any(t.ent_type_ in _PERSON_ENTS for t in span) or any(
         normalise(t.text) in titles for t in span
     )
+    named_after_head = head.i + 1 < span.end and span.doc[head.i + 1].pos_ == "PROPN"
+    if cls in {"role", "anonymous", "vague"} and (named_after_head or has_person):
+        return "person"  # le juge Augusto Farias, l'économiste Hélène Garnier
     if head.pos_ == "PROPN" or (has_person and cls is None):
         if any(t.ent_type_ in _PERSON_ENTS for t in span) or any(
             normalise(t.text) in titles for t in span

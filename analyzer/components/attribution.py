@@ -550,7 +550,7 @@ def _noun_phrase(head: Token) -> Span:
         tok = doc[right]
         if (tok.is_punct and tok.text not in {"-", "'", "’"}) or tok.is_space:
             break
-        if tok.dep_ in {"acl", "acl:relcl", "appos", "relcl"} or tok.pos_ in {
+        if tok.dep_ in {"acl", "acl:relcl", "relcl"} or tok.pos_ in {
             "VERB",
             "AUX",
             "SCONJ",

@@ -55,7 +55,7 @@ class Segmenter:
     def _excluded(self, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         text = doc.text
         excluded: list[tuple[int, int]] = []
-        if paragraphs:
+        if len(paragraphs) > 1:
             first_start, first_end = paragraphs[0]
             first = text[first_start:first_end].strip()
             if len(first) <= _HEADLINE_MAX_CHARS and "\n" not in first and first[-1:] != ".":

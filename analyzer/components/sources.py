@@ -235,7 +235,10 @@ class SourceResolver:
     def _key(self, span: Span, appositions) -> str:
         head = _head(span)
         names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS]
-        if names and head.pos_ != "NOUN":
+        titled = normalise(head.text) in self.titles or (
+            head.i + 1 < span.end and span.doc[head.i + 1].pos_ == "PROPN"
+        )
+        if names and (head.pos_ != "NOUN" or titled):
             return "name:" + normalise(names[-1].text)
         named = self._named(span, appositions)
         if named is not None:
@@ -268,6 +271,8 @@ class SourceResolver:
                     types.append("vague")
                 elif self._pronoun(mention) is not None:
                     continue
+                elif self._named(mention, appositions) is not None:
+                    types.append("person")  # a description of a person the text names
                 else:
                     types.append(self.typer.predict(mention, self.source_nouns, self.titles))
                     if any(t.ent_type_ in _PERSON_ENTS or t.pos_ == "PROPN" for t in mention):
