@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
 
-from analyzer.lexicons import LANGUAGES, profile
+from analyzer.lexicons import LANGUAGES, lexicon_dir, profile
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _SAMPLE_CHARS = 20_000
@@ -14,6 +16,12 @@ _MIN_SHARE = 0.12
 
 class LanguageError(ValueError):
     """The text is in neither supported language."""
+
+
+@cache
+def _unsupported() -> dict[str, frozenset[str]]:
+    with open(lexicon_dir("fr").parent / "unsupported.toml", "rb") as handle:
+        return {lang: frozenset(words) for lang, words in tomllib.load(handle).items()}
 
 
 def detect(text: str) -> str:
@@ -26,6 +34,9 @@ def detect(text: str) -> str:
         vocabulary = set(profile(lang)["function_words"])
         hits[lang] = sum(1 for w in words if w in vocabulary or w.split("'")[0] + "'" in vocabulary)
     best = max(hits, key=hits.get)
+    foreign = max(sum(1 for w in words if w in vocab) for vocab in _unsupported().values())
+    if foreign > hits[best]:
+        raise LanguageError("the text is neither French nor English (use --lang to force one)")
     if hits[best] < min(_MIN_HITS, len(words)) or hits[best] / len(words) < _MIN_SHARE:
         raise LanguageError("the text is neither French nor English (use --lang to force one)")
     return best

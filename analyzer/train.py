@@ -75,7 +75,7 @@ def train(lang: str, samples: Path, out: Path | None = None) -> dict:
     rule_accuracy = sum(r == y for r, y in zip(rules, labels, strict=True)) / len(labels)
     model.fit(x, labels)
     data = {
-        "about": "source-type classifier: multinomial logistic regression (python -m analyzer.train)",
+        "about": "source-type classifier, logistic regression (python -m analyzer.train)",
         "language": lang,
         "training_speakers": len(labels),
         "cross_validated_accuracy": round(cv_accuracy, 4),

@@ -513,9 +513,8 @@ def _np_forward(doc: Doc, i: int, end: int) -> Span | None:
         if (
             tok.pos_ == "ADP"
             and j > i_start
-            and low in {"à", "en", "pour", "of", "for", "at"}
-            and j + 1 < end
-            and doc[j + 1].pos_ in _NP_POS
+            and low in {"à", "au", "aux", "en", "pour", "of", "for", "at"}
+            and _names_an_office(doc, j + 1, end)
         ):
             j += 1
             continue
@@ -533,6 +532,13 @@ def _np_forward(doc: Doc, i: int, end: int) -> Span | None:
     ):
         j -= 1
     return doc[i_start:j] if j > i_start else None
+
+
+def _names_an_office(doc: Doc, i: int, end: int) -> bool:
+    """After "à" / "of": a capitalised field ("ministre délégué aux Transports")."""
+    while i < end and doc[i].pos_ == "DET":
+        i += 1
+    return i < end and doc[i].pos_ in {"NOUN", "PROPN"} and doc[i].text[:1].isupper()
 
 
 def _noun_phrase(head: Token) -> Span:
