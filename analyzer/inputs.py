@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _MAX_CONTROL_SHARE = 0.01
+#: Legacy encodings French and English text is found in; detection chooses among them.
+_LEGACY = ("cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850", "utf_16")
 _MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -41,7 +43,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
         if best is None or best.encoding is None:
             raise InputFileError(f"{name}: not UTF-8 and no known encoding fits") from None
         text, encoding = str(best), best.encoding

@@ -3,7 +3,7 @@
 import spacy
 
 import analyzer
-from analyzer import Analyzer, InputError
+from analyzer import InputError
 
 TEXTS = [
     "« Le pont rouvrira lundi », a annoncé la mairie de Nantes.",

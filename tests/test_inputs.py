@@ -19,7 +19,7 @@ def test_legacy_encoding_is_detected():
 
 @pytest.mark.parametrize("data", [b"\x00\x01\x02abc", bytes(range(32)) * 50])
 def test_binary_is_refused_with_the_name(data):
-    with pytest.raises(InputFileError, match="article.txt: binary data"):
+    with pytest.raises(InputFileError, match=r"article\.txt: binary data"):
         decode(data, "article.txt")
 
 

@@ -47,7 +47,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_straight_opener(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before in _SPACE or before in "(:[—–-") and after not in _SPACE
+    return before in _SPACE or before in "(:[—–-" or after not in _SPACE
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
