@@ -1,0 +1,169 @@
+"""Speed and memory of the analyser against plain spaCy on the same texts (``make bench``).
+
+- Throughput: the samples of a language, repeated to at least 20,000 tokens, through plain
+  ``spacy.load(model).pipe`` and through ``Analyzer.pipe`` (full analysis, reports built), in
+  one process, runs interleaved; the ratio is plain time / analyser time (1.0 = as fast).
+- Peak memory: each side in a fresh process (VmHWM after the run); ratio analyser / plain.
+- Start-up: ``analyzer analyze`` on one article against loading the model alone, in seconds.
+
+    python benchmarks/throughput.py [--lang fr] [--runs 5] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MIN_TOKENS = 20_000
+#: Both sides use the same batch size (the analyser's default), so that memory compares like
+#: with like: spaCy's own default of 1000 texts a batch holds far more documents at once.
+BATCH = 16
+
+
+def corpus(lang: str) -> list[str]:
+    """The language's sample articles, repeated until they hold at least MIN_TOKENS tokens."""
+    import spacy
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / lang).glob("*.txt"))]
+    tokenizer = spacy.blank(lang).tokenizer
+    per_round = sum(len(tokenizer(t)) for t in texts)
+    return texts * -(-MIN_TOKENS // per_round)
+
+
+def throughput(lang: str, runs: int) -> dict:
+    import spacy
+
+    from analyzer import Analyzer
+    from analyzer.lexicons import profile
+
+    texts = corpus(lang)
+    plain = spacy.load(profile(lang)["models"][0])
+    full = Analyzer(lang)
+    tokens = sum(len(d) for d in plain.pipe(texts, batch_size=BATCH))  # also warms up
+    list(full.pipe(texts[:4]))
+    plain_times, full_times = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for _doc in plain.pipe(texts, batch_size=BATCH):
+            pass
+        plain_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for _report in full.pipe(texts, batch_size=BATCH):
+            pass
+        full_times.append(time.perf_counter() - start)
+    plain_t, full_t = statistics.median(plain_times), statistics.median(full_times)
+    return {
+        "texts": len(texts),
+        "tokens": tokens,
+        "plain_seconds": round(plain_t, 3),
+        "analyzer_seconds": round(full_t, 3),
+        "plain_tokens_per_second": round(tokens / plain_t),
+        "analyzer_tokens_per_second": round(tokens / full_t),
+        "throughput_ratio": round(plain_t / full_t, 3),
+    }
+
+
+def _peak_child(lang: str, side: str) -> int:
+    """Peak resident memory (KiB) of a fresh process that runs one side over the corpus."""
+    cmd = [sys.executable, __file__, "--lang", lang, "--peak-of", side]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def _run_side(lang: str, side: str) -> int:
+    """Run one side over the corpus in this process; return its VmHWM in KiB."""
+    texts = corpus(lang)
+    if side == "plain":
+        import spacy
+
+        from analyzer.lexicons import profile
+
+        for _doc in spacy.load(profile(lang)["models"][0]).pipe(texts, batch_size=BATCH):
+            pass
+    else:
+        from analyzer import Analyzer
+
+        for _report in Analyzer(lang).pipe(texts, batch_size=BATCH):
+            pass
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+
+
+def memory(lang: str) -> dict:
+    plain, full = _peak_child(lang, "plain"), _peak_child(lang, "analyzer")
+    return {
+        "plain_peak_mib": round(plain / 1024, 1),
+        "analyzer_peak_mib": round(full / 1024, 1),
+        "memory_ratio": round(full / plain, 3),
+    }
+
+
+def startup(lang: str, runs: int = 3) -> dict:
+    from analyzer.lexicons import profile
+
+    article = sorted((ROOT / "samples" / lang).glob("*.txt"))[0]
+    load = [sys.executable, "-c", f"import spacy; spacy.load({profile(lang)['models'][0]!r})"]
+    cli = [sys.executable, "-m", "analyzer.cli", "analyze", str(article), "--lang", lang]
+
+    def best(cmd: list[str]) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    model_s, cli_s = best(load), best(cli)
+    return {
+        "model_load_seconds": round(model_s, 3),
+        "analyze_one_seconds": round(cli_s, 3),
+        "startup_overhead_seconds": round(cli_s - model_s, 3),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="fr", choices=["fr", "en"])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--peak-of", choices=["plain", "analyzer"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    if args.peak_of:
+        print(_run_side(args.lang, args.peak_of))
+        return 0
+    mem = memory(args.lang)  # fresh processes first, before this one grows
+    result = {
+        "language": args.lang,
+        **throughput(args.lang, args.runs),
+        **mem,
+        **startup(args.lang),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Analyser vs plain spaCy ({args.lang}, {result['tokens']} tokens)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for key, value in result.items():
+        table.add_row(key, str(value))
+    Console().print(table)
+    print(
+        f"throughput ratio {result['throughput_ratio']:.2f} (floor 0.85), "
+        f"memory ratio {result['memory_ratio']:.2f} (ceiling 1.20), "
+        f"start-up overhead {result['startup_overhead_seconds']:.2f} s (ceiling 1.0)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
