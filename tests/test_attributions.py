@@ -72,7 +72,7 @@ CASES = [
     (
         "L'opposition a dénoncé « une mascarade électorale » dans un communiqué.",
         "mixed",
-        "une mascarade électorale",
+        "« une mascarade électorale »",
         "L'opposition",
         "a dénoncé",
     ),

@@ -68,6 +68,8 @@ class AttributionFinder:
         self.markers = lexicon(lang, "according_to")
         self.complementisers = {normalise(w) for w in self.profile["complementisers"]}
         self.agent_markers = set(self.profile.get("agent_markers", []))
+        self.infinitive_with_de = set(self.profile.get("infinitive_with_de", []))
+        self.relay_markers = {normalise(m) for m in self.profile.get("relay_markers", [])}
         self.relatives = set(self.profile.get("relatives", []))
         self.clitics = {normalise(w) for w in self.profile.get("clitic_subjects", [])}
         self.skip_adverbs = {normalise(w) for w in self.profile.get("skippable_adverbs", [])}
@@ -235,55 +237,95 @@ class AttributionFinder:
         return [RawAttribution(kind, content, cue_span, lemma, stance, speaker)]
 
     def _preposed(self, doc, verb, cue, lemma, stance, unit, quotes):
+        passive = self._is_passive(doc, verb, cue)
         speaker = self._subject(doc, verb, cue, unit)
+        if passive:
+            return self._passive(doc, verb, cue, lemma, stance, unit, quotes)
         i = self._skip_indirect_object(doc, cue.end, unit.end)
         nxt = _next_word(doc, i, unit.end)
-        # "a déclaré, mardi, que" : allow a short aside before the complementiser
-        if nxt is not None and nxt.text == ",":
-            for j in range(nxt.i + 1, min(nxt.i + 8, unit.end)):
-                if normalise(doc[j].text) in self.complementisers:
-                    nxt = doc[j]
-                    break
         if nxt is None:
             return []
+        complementiser = self._complementiser_near(doc, nxt, unit)
         kind, content = None, None
-        word = normalise(nxt.text)
-        if word in self.complementisers or (nxt.dep_ == "mark" and word in {"that"}):
-            start = _next_word(doc, nxt.i + 1, unit.end)
+        if complementiser is not None:
+            start = _next_word(doc, complementiser.i + 1, unit.end)
             if start is not None:
                 content = _unwrap(quotes, (start.idx, self._clause_end(doc, start.i, unit)))
-                kind = "mixed" if _has_quote(quotes, *content) else "indirect"
         elif nxt.text == ":":
             start = _next_word(doc, nxt.i + 1, unit.end)
             if start is not None:
                 quote = next((q for q in quotes if q.start == start.idx), None)
-                if quote is not None:
+                if quote is not None and quote.end >= self._clause_end(doc, start.i, unit) - 1:
                     kind, content = "direct", (quote.inner_start, quote.inner_end)
                 else:
                     content = (start.idx, self._clause_end(doc, start.i, unit))
-                    kind = "mixed" if _has_quote(quotes, *content) else "indirect"
-        elif nxt.text in QUOTE_MARKS or (
-            nxt.pos_ == "DET" and nxt.i + 1 < unit.end and doc[nxt.i + 1].text in QUOTE_MARKS
-        ):
-            mark = nxt if nxt.text in QUOTE_MARKS else doc[nxt.i + 1]
-            quote = next((q for q in quotes if q.start == mark.idx), None)
-            if quote is not None:
-                kind, content = "mixed", (quote.inner_start, quote.inner_end)
         else:
-            content = self._infinitive_or_noun(doc, verb, nxt, unit)
-            if content is not None:
-                kind = "mixed" if _has_quote(quotes, *content) else "indirect"
-        if kind is None or content is None or content[1] <= content[0]:
+            content = self._infinitive_or_noun(doc, verb, lemma, nxt, unit)
+            if content is None and self._quote_in_object(doc, nxt, unit, quotes):
+                # a quoted fragment as object: Il a dénoncé « une frontière de la honte »
+                kind, content = "mixed", (nxt.idx, self._clause_end(doc, nxt.i, unit))
+        if content is None or content[1] <= content[0]:
             return []
+        if kind is None:
+            kind = "mixed" if _has_quote(quotes, *content) else "indirect"
         return [RawAttribution(kind, content, doc[cue.start : cue.end], lemma, stance, speaker)]
 
-    def _infinitive_or_noun(self, doc, verb, nxt, unit) -> tuple[int, int] | None:
+    def _complementiser_near(self, doc: Doc, nxt: Token, unit: Span) -> Token | None:
+        """The que / that opening the content, right after the cue or after a short aside
+        ("a déclaré, mardi, que"; "relèvent par ailleurs que")."""
+        if normalise(nxt.text) in self.complementisers:
+            return nxt
+        for j in range(nxt.i, min(nxt.i + 7, unit.end)):
+            tok = doc[j]
+            if normalise(tok.text) in self.complementisers:
+                return tok
+            if tok.pos_ in {"VERB", "AUX"} or tok.text in {".", ";", ":", "!", "?"}:
+                return None
+            if tok.text in QUOTE_MARKS:
+                return None
+        return None
+
+    def _quote_in_object(self, doc: Doc, nxt: Token, unit: Span, quotes: list[Quote]) -> bool:
+        """A quotation opens within the first words of the cue's object."""
+        for j in range(nxt.i, min(nxt.i + 6, unit.end)):
+            tok = doc[j]
+            if tok.text in QUOTE_MARKS and any(q.start == tok.idx for q in quotes):
+                return True
+            if tok.pos_ in {"VERB", "AUX"} or tok.text in {".", ";", "!", "?"}:
+                return False
+        return False
+
+    def _is_passive(self, doc: Doc, verb: Token, cue: Span) -> bool:
+        if any(c.dep_ == "aux:pass" and c.i < verb.i for c in verb.children):
+            return True
+        return any(normalise(t.text) in {"été", "been"} for t in cue)
+
+    def _passive(self, doc, verb, cue, lemma, stance, unit, quotes):
+        """A été confirmé par X: the subject is the content, the agent the speaker; a passive
+        with no agent (il est accusé d'avoir...) attributes nothing."""
+        nxt = _next_word(doc, cue.end, unit.end)
+        if nxt is None or normalise(nxt.text) not in self.agent_markers:
+            nxt = _next_word(doc, self._skip_indirect_object(doc, cue.end, unit.end), unit.end)
+        if nxt is None or normalise(nxt.text) not in self.agent_markers:
+            return []
+        speaker = _np_forward(doc, nxt.i + 1, unit.end)
+        content = _trim_chars(doc.text, unit.start_char, cue.start_char)
+        if speaker is None or content[1] - content[0] < 3:
+            return []
+        kind = "mixed" if _has_quote(quotes, *content) else "indirect"
+        return [RawAttribution(kind, content, doc[cue.start : cue.end], lemma, stance, speaker)]
+
+    def _infinitive_or_noun(self, doc, verb, lemma, nxt, unit) -> tuple[int, int] | None:
         tok = nxt
-        if normalise(tok.text) in {"de", "d'", "to"} and tok.i + 1 < unit.end:
+        with_de = normalise(tok.text) in {"de", "d'"}
+        if (with_de or normalise(tok.text) == "to") and tok.i + 1 < unit.end:
             tok = doc[tok.i + 1]
         if normalise(tok.text) in {"ne", "n'", "not"} and tok.i + 1 < unit.end:
             tok = doc[tok.i + 1]
-        if "Inf" in tok.morph.get("VerbForm") or (tok.tag_ == "VB" and nxt.text == "to"):
+            if normalise(tok.text) in {"pas", "jamais", "plus"} and tok.i + 1 < unit.end:
+                tok = doc[tok.i + 1]
+        infinitive = "Inf" in tok.morph.get("VerbForm") or (tok.tag_ == "VB" and nxt.text == "to")
+        if infinitive and (not with_de or lemma in self.infinitive_with_de):
             return (nxt.idx, self._clause_end(doc, tok.i, unit))
         for child in verb.children:
             if (
@@ -291,11 +333,8 @@ class AttributionFinder:
                 and child.i > verb.i
                 and normalise(child.lemma_) in self.statement_nouns
             ):
-                left = min(t.i for t in child.subtree)
-                right = child.i + 1
-                while right < unit.end and doc[right].dep_ in {"amod", "nmod", "case", "det"}:
-                    right += 1
-                return (doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text))
+                left = min(t.i for t in child.subtree if t.i > verb.i)
+                return (doc[left].idx, self._clause_end(doc, left, unit))
         return None
 
     def _clause_end(self, doc: Doc, i: int, unit: Span) -> int:
@@ -343,16 +382,15 @@ class AttributionFinder:
 
     # -- markers ---------------------------------------------------------------------------
 
-    def _from_marker(
-        self, doc, marker: Span, cls: str, unit: Span, quotes
-    ) -> RawAttribution | None:
+    def _from_marker(self, doc, marker: Span, cls: str, unit: Span, quotes):
+        """Selon X, CLAUSE / CLAUSE, selon X / Y, selon X, CLAUSE / X, cité par Y, ..."""
         first = _next_word(doc, unit.start, unit.end)
         at_start = first is not None and first.i == marker.start
         if cls == "opinion" and not at_start:
             return None
-        np_start = marker.end
-        if cls == "de_source":
-            np_start = marker.end - 1  # "de source policière": the speaker is "source policière"
+        if normalise(marker.text) in self.relay_markers:
+            return self._relay(doc, marker, unit, quotes)
+        np_start = marker.end - 1 if cls == "de_source" else marker.end  # de [source policière]
         speaker = _np_forward(doc, np_start, unit.end)
         if speaker is None:
             return None
@@ -360,34 +398,57 @@ class AttributionFinder:
             return None
         after = _next_word(doc, speaker.end, unit.end)
         before = _prev_word(doc, marker.start, unit.start)
-        if at_start or (before is not None and before.text in {"(", "—"} and first is not None):
-            if (after is None or after.text != ",") and not at_start:
-                return None
-            start = _next_word(
-                doc, speaker.end + (1 if after is not None and after.text == "," else 0), unit.end
-            )
+        follows = after is not None and after.text == ","
+        if at_start or (
+            follows
+            and before is not None
+            and before.text == ","
+            and not _has_verb(doc, unit.start, before.i)
+        ):
+            # the marker scopes the clause after it ("En France, selon l'Insee, la hausse ...")
+            start = _next_word(doc, speaker.end + (1 if follows else 0), unit.end)
             if start is None:
                 return None
             content = (start.idx, self._clause_end(doc, start.i, unit))
-        elif before is not None and before.text == "," and (after is None or after.is_punct):
+        elif (
+            before is not None
+            and before.text == ","
+            and (after is None or after.text in {".", "!", "?", ";", "…"})
+        ):
             content = _trim_chars(doc.text, unit.start_char, before.idx)
         else:
             content = (unit.start_char, self._clause_end(doc, unit.start, unit))
         if content[1] - content[0] < 3:
             return None
         kind = "according_to"
-        quote = next(
-            (
-                q
-                for q in quotes
-                if q.start >= content[0] - 1
-                and q.end <= content[1] + 1
-                and q.inner_end - q.inner_start >= (content[1] - content[0]) * 0.8
-            ),
-            None,
-        )
+        quote = _sole_quote(quotes, content)
         if quote is not None:
             kind, content = "direct", (quote.inner_start, quote.inner_end)
+        return RawAttribution(kind, content, marker, normalise(marker.text), "neutral", speaker)
+
+    def _relay(self, doc, marker: Span, unit: Span, quotes) -> RawAttribution | None:
+        """X, cité par Reuters, ... : X is the speaker; nothing when a reporting verb in the
+        sentence already attributes the words to X."""
+        if any(
+            normalise(t.lemma_) in self.verbs and t.pos_ in {"VERB", "AUX"}
+            for t in doc[marker.end : unit.end]
+        ):
+            return None
+        before = _prev_word(doc, marker.start, unit.start)
+        if before is None or before.text != ",":
+            return None
+        speaker = _np_forward(doc, unit.start, before.i)
+        outlet = _np_forward(doc, marker.end, unit.end)
+        if speaker is None or outlet is None:
+            return None
+        rest = _next_word(doc, outlet.end + 1, unit.end)
+        if rest is None:
+            return None
+        quote = next((q for q in quotes if q.start >= rest.idx), None)
+        if quote is not None:
+            kind, content = "direct", (quote.inner_start, quote.inner_end)
+        else:
+            kind, content = "according_to", (rest.idx, self._clause_end(doc, rest.i, unit))
         return RawAttribution(kind, content, marker, normalise(marker.text), "neutral", speaker)
 
     # -- quotations left over --------------------------------------------------------------
@@ -461,6 +522,15 @@ def _next_word(doc: Doc, i: int, end: int) -> Token | None:
 def _quote_ending_at(quotes: list[Quote], position: int, text: str) -> Quote | None:
     for q in quotes:
         if q.end <= position and text[q.end : position].strip() == "":
+            return q
+    return None
+
+
+def _sole_quote(quotes: list[Quote], content: tuple[int, int]) -> Quote | None:
+    """The quotation that is (nearly) all of ``content``, if any."""
+    for q in quotes:
+        inside = q.start >= content[0] - 1 and q.end <= content[1] + 1
+        if inside and q.inner_end - q.inner_start >= (content[1] - content[0]) * 0.8:
             return q
     return None
 
