@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,7 +19,18 @@ from spacy.tokens import Span as TokenSpan
 from analyzer.components.attribution import RawAttribution
 from analyzer.language import detect
 from analyzer.pipeline import build
-from analyzer.report import Attribution, Cue, Report, Score, Source, Span, Speaker
+from analyzer.report import (
+    Attribution,
+    Claim,
+    Cue,
+    Framing,
+    Hedge,
+    Report,
+    Source,
+    Span,
+    Speaker,
+)
+from analyzer.score import ScoreConfig, compute, findings
 
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
@@ -126,7 +138,11 @@ def _speaker_span(text: str, span: TokenSpan, offset: int) -> Span:
 
 
 def to_report(
-    text: str, parts: list[tuple[int, Doc]], lang: str, path: str | None = None
+    text: str,
+    parts: list[tuple[int, Doc]],
+    lang: str,
+    path: str | None = None,
+    config: ScoreConfig | None = None,
 ) -> Report:
     """Build the report of ``text`` from its analysed chunks ``(offset, doc)``."""
     raws: list[tuple[int, RawAttribution]] = [
@@ -162,14 +178,41 @@ def to_report(
         name, stype = source_meta[sid]
         mentions = tuple(sorted({m for _, m in members}, key=lambda s: s.start))
         sources.append(Source(sid, name, stype, mentions, tuple(a.id for a, _ in members)))
-    return Report(
+    hedges = tuple(
+        Hedge(_span(text, h.start + off, h.end + off), h.kind, h.in_quote, h.attributed)
+        for off, doc in parts
+        for h in (doc._.hedges or [])
+    )
+    framing = tuple(
+        Framing(_span(text, f.start + off, f.end + off), f.kind)
+        for off, doc in parts
+        for f in (doc._.framing or [])
+    )
+    claims = tuple(
+        Claim(_span(text, c.start + off, c.end + off), c.attributed)
+        for off, doc in parts
+        for c in (doc._.claims or [])
+    )
+    attributions = [
+        replace(
+            a,
+            hedged=any(
+                a.content.start <= h.span.start < a.content.end and not h.in_quote for h in hedges
+            ),
+        )
+        for a in attributions
+    ]
+    report = Report(
         text=text,
         language=lang,
         attributions=tuple(attributions),
         sources=tuple(sources),
-        score=Score(0, "?", ()),
+        hedges=hedges,
+        framing=framing,
+        claims=claims,
         path=path,
     )
+    return replace(report, score=compute(report, config), findings=findings(report, config))
 
 
 def _better_name(candidate: str, current: str) -> bool:

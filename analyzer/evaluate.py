@@ -104,6 +104,9 @@ class Evaluation:
     pronoun: Accuracy = field(default_factory=Accuracy)
     source_type: Accuracy = field(default_factory=Accuracy)
     confusion: Counter = field(default_factory=Counter)
+    hedges: Tally = field(default_factory=Tally)
+    claims: Tally = field(default_factory=Tally)
+    claim_attribution: Accuracy = field(default_factory=Accuracy)
     documents: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -163,6 +166,50 @@ class Evaluation:
                     speaker=p.speaker.span.text if p.speaker else None,
                 )
 
+    def add_judgement(self, gold: GoldDocument, report: Report, name: str) -> None:
+        """Hedges in the writer's voice (any overlap) and claims (half overlap)."""
+        if gold.hedges is not None:
+            g_spans = [h.span for h in gold.hedges if not h.in_quote]
+            p_spans = [h.span for h in report.hedges if not h.in_quote]
+            hit_g = {
+                i
+                for i, g in enumerate(g_spans)
+                if any(g.start < p.end and p.start < g.end for p in p_spans)
+            }
+            hit_p = {
+                i
+                for i, p in enumerate(p_spans)
+                if any(g.start < p.end and p.start < g.end for g in g_spans)
+            }
+            self.hedges.tp += len(hit_g)
+            self.hedges.fn += len(g_spans) - len(hit_g)
+            self.hedges.fp += len(p_spans) - len(hit_p)
+            for i, g in enumerate(g_spans):
+                if i not in hit_g:
+                    self._miss(name, "hedge missed", "hedge", g, gold.text)
+            for i, p in enumerate(p_spans):
+                if i not in hit_p:
+                    self._miss(name, "hedge spurious", "hedge", p, gold.text)
+        if gold.claims is not None:
+            used: set[int] = set()
+            for g in gold.claims:
+                match_p = next(
+                    (
+                        i
+                        for i, c in enumerate(report.claims)
+                        if i not in used
+                        and half_overlap(g.span.start, g.span.end, c.span.start, c.span.end)
+                    ),
+                    None,
+                )
+                if match_p is None:
+                    self.claims.fn += 1
+                    continue
+                used.add(match_p)
+                self.claims.tp += 1
+                self.claim_attribution.add(report.claims[match_p].attributed == g.attributed)
+            self.claims.fp += len(report.claims) - len(used)
+
     def _miss(self, name: str, what: str, kind: str, span: GoldSpan, text: str, **extra) -> None:
         self.errors.append(
             {
@@ -186,6 +233,9 @@ class Evaluation:
             "pronoun_total": self.pronoun.total,
             "source_type_accuracy": self.source_type.value,
             "source_type_total": self.source_type.total,
+            "hedges": self.hedges.scores(),
+            "claims": self.claims.scores(),
+            "claim_attribution_accuracy": self.claim_attribution.value,
         }
 
 
@@ -209,4 +259,5 @@ def evaluate(paths: list[str | Path], analyzer_for=None) -> Evaluation:
         gold = load(file)
         report = engine(gold.language).analyze(gold.text, path=str(file))
         result.add(gold, report, file.name)
+        result.add_judgement(gold, report, file.name)
     return result

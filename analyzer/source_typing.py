@@ -9,15 +9,10 @@ exists, or for a language without one, the rules in ``rule_type`` decide alone.
 
 from __future__ import annotations
 
-import json
-import math
-from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
-
 from spacy.tokens import Span
 
 from analyzer.lexicons import normalise
+from analyzer.linear import LinearModel
 
 _PERSON_ENTS = frozenset({"PER", "PERSON"})
 _ORG_ENTS = frozenset({"ORG", "NORP", "GPE", "LOC", "MISC", "FAC"})
@@ -42,10 +37,6 @@ _VAGUE_DETS = frozenset(
         "most",
     }
 )
-
-
-def model_path(lang: str) -> Path:
-    return Path(str(resources.files("analyzer") / "models" / f"source_type.{lang}.json"))
 
 
 def speaker_features(
@@ -124,36 +115,19 @@ def rule_type(span: Span, source_nouns: dict[str, str], titles: dict[str, str]) 
     return "anonymous" if det in _INDEFINITE else "vague" if plural else "role"
 
 
-@dataclass
 class SourceTyper:
-    """A multinomial logistic regression stored as JSON: classes, feature index, weights."""
+    """The trained model of ``models/source_type.<lang>.json`` over ``speaker_features``."""
 
-    classes: list[str]
-    index: dict[str, int]
-    coef: list[list[float]]
-    intercept: list[float]
+    def __init__(self, model: LinearModel) -> None:
+        self.model = model
 
     @classmethod
     def load(cls, lang: str) -> SourceTyper | RuleTyper:
-        path = model_path(lang)
-        if not path.exists():
-            return RuleTyper()
-        data = json.loads(path.read_text(encoding="utf-8"))
-        features = data["features"]
-        return cls(
-            data["classes"], {f: i for i, f in enumerate(features)}, data["coef"], data["intercept"]
-        )
+        model = LinearModel.load("source_type", lang)
+        return cls(model) if model is not None else RuleTyper()
 
     def predict(self, span: Span, source_nouns: dict[str, str], titles: dict[str, str]) -> str:
-        feats = speaker_features(span, source_nouns, titles)
-        best, best_score = self.classes[0], -math.inf
-        for c, name in enumerate(self.classes):
-            score = self.intercept[c] + sum(
-                self.coef[c][self.index[f]] * v for f, v in feats.items() if f in self.index
-            )
-            if score > best_score:
-                best, best_score = name, score
-        return best
+        return self.model.predict(speaker_features(span, source_nouns, titles))
 
 
 class RuleTyper:

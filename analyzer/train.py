@@ -20,7 +20,8 @@ from pathlib import Path
 
 from analyzer.gold import find_gold_files, load
 from analyzer.lexicons import lexicon, normalise, profile
-from analyzer.source_typing import model_path, rule_type, speaker_features
+from analyzer.linear import model_path
+from analyzer.source_typing import rule_type, speaker_features
 
 _SEED = 13
 
@@ -85,8 +86,68 @@ def train(lang: str, samples: Path, out: Path | None = None) -> dict:
         "coef": [[round(float(v), 6) for v in row] for row in model.coef_],
         "intercept": [round(float(v), 6) for v in model.intercept_],
     }
-    target = out or model_path(lang)
+    target = out or model_path("source_type", lang)
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return data
+
+
+def claim_rows(lang: str, samples: Path) -> tuple[list[dict], list[str], list[str]]:
+    """Features and labels (claim / other) of every writer's-voice unit of the gold files that
+    carry claim labels, with their document names."""
+    from analyzer.components.claims import candidate_units, claim_features
+    from analyzer.evaluate import half_overlap
+    from analyzer.pipeline import build
+
+    nlp = build(lang)
+    verbs = lexicon(lang, "reporting_verbs")
+    rows, labels, groups = [], [], []
+    for file in find_gold_files([samples]):
+        gold = load(file)
+        if gold.claims is None:
+            continue
+        doc = nlp(gold.text)
+        seen: set[int] = set()
+        for para, unit in candidate_units(doc):
+            first = para not in seen
+            seen.add(para)
+            feats = claim_features(unit, para, first, doc._.attributions, doc._.hedges, verbs)
+            is_claim = any(
+                half_overlap(c.span.start, c.span.end, unit.start_char, unit.end_char)
+                for c in gold.claims
+            )
+            rows.append(feats)
+            labels.append("claim" if is_claim else "other")
+            groups.append(file.name)
+    return rows, labels, groups
+
+
+def train_claims(lang: str, samples: Path) -> dict:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import GroupKFold, cross_val_predict
+
+    rows, labels, groups = claim_rows(lang, samples)
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=1.0, max_iter=2000, random_state=_SEED)
+    folds = min(5, len(set(groups)))
+    predicted = cross_val_predict(model, x, labels, groups=groups, cv=GroupKFold(folds))
+    cv_f1 = f1_score(labels, predicted, pos_label="claim")
+    model.fit(x, labels)
+    data = {
+        "about": "claim classifier, logistic regression (python -m analyzer.train)",
+        "language": lang,
+        "training_units": len(labels),
+        "claims": labels.count("claim"),
+        "cross_validated_f1": round(float(cv_f1), 4),
+        "classes": [str(c) for c in model.classes_],
+        "features": list(vectorizer.feature_names_),
+        "coef": [[round(float(v), 6) for v in row] for row in model.coef_],
+        "intercept": [round(float(v), 6) for v in model.intercept_],
+    }
+    target = model_path("claims", lang)
     target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return data
 
@@ -104,7 +165,13 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"source type ({args.lang}): {data['training_speakers']} speakers, "
         f"cross-validated accuracy {data['cross_validated_accuracy']:.3f} "
-        f"(rules alone {data['rules_only_accuracy']:.3f}) -> {model_path(args.lang)}"
+        f"(rules alone {data['rules_only_accuracy']:.3f}) -> {model_path('source_type', args.lang)}"
+    )
+    claims = train_claims(args.lang, samples)
+    print(
+        f"claims ({args.lang}): {claims['training_units']} sentences, {claims['claims']} claims, "
+        f"cross-validated F1 {claims['cross_validated_f1']:.3f} "
+        f"-> {model_path('claims', args.lang)}"
     )
     return 0
 

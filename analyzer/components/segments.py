@@ -24,7 +24,13 @@ _HEADLINE_MAX_CHARS = 200
 
 @Language.factory(
     "analyzer_segments",
-    assigns=["doc._.units", "doc._.excluded", "doc._.paragraphs"],
+    assigns=[
+        "doc._.units",
+        "doc._.excluded",
+        "doc._.boilerplate",
+        "doc._.headline",
+        "doc._.paragraphs",
+    ],
     default_config={"lang": "fr"},
 )
 def make_segments(nlp: Language, name: str, lang: str) -> Segmenter:
@@ -36,7 +42,7 @@ class Segmenter:
     article text) and ``doc._.units`` (token spans: the sentences attribution works on)."""
 
     def __init__(self, nlp: Language, lang: str) -> None:
-        for ext in ("units", "excluded", "paragraphs"):
+        for ext in ("units", "excluded", "boilerplate", "headline", "paragraphs"):
             if not Doc.has_extension(ext):
                 Doc.set_extension(ext, default=None)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -48,18 +54,25 @@ class Segmenter:
         text = doc.text
         paragraphs = _paragraphs(text)
         doc._.paragraphs = paragraphs
-        doc._.excluded = self._excluded(doc, paragraphs)
+        doc._.headline = self._headline(doc.text, paragraphs)
+        doc._.boilerplate = self._boilerplate(doc, paragraphs)
+        doc._.excluded = sorted(doc._.boilerplate + ([doc._.headline] if doc._.headline else []))
         doc._.units = self._units(doc, paragraphs)
         return doc
 
-    def _excluded(self, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _headline(self, text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The first paragraph, when it is one short line without a final full stop."""
+        if len(paragraphs) < 2:
+            return None
+        first = text[paragraphs[0][0] : paragraphs[0][1]].strip()
+        if len(first) <= _HEADLINE_MAX_CHARS and "\n" not in first and first[-1:] != ".":
+            return paragraphs[0]
+        return None
+
+    def _boilerplate(self, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Bylines, navigation lines and everything from a boilerplate heading on."""
         text = doc.text
         excluded: list[tuple[int, int]] = []
-        if len(paragraphs) > 1:
-            first_start, first_end = paragraphs[0]
-            first = text[first_start:first_end].strip()
-            if len(first) <= _HEADLINE_MAX_CHARS and "\n" not in first and first[-1:] != ".":
-                excluded.append(paragraphs[0])
         starts = {p[0]: p for p in paragraphs}
         cut_at = None
         for match_id, start, _end in self.matcher(doc):

@@ -31,7 +31,25 @@ def render(result: Evaluation, errors: bool = False) -> RenderableType:
     acc.add_row("speaker", f"{result.speaker.value:.3f}", str(result.speaker.total))
     acc.add_row("pronoun resolution", f"{result.pronoun.value:.3f}", str(result.pronoun.total))
     acc.add_row("source type", f"{result.source_type.value:.3f}", str(result.source_type.total))
-    parts: list[RenderableType] = [table, acc]
+    judge = Table(title="Hedges (writer's voice) and claims")
+    for column in ("measure", "precision", "recall", "F1", "gold", "found"):
+        judge.add_column(column, justify="right" if column != "measure" else "left")
+    for name, tally in (("hedges", result.hedges), ("claims", result.claims)):
+        s = tally.scores()
+        judge.add_row(
+            name,
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+            str(s["tp"] + s["fn"]),
+            str(s["tp"] + s["fp"]),
+        )
+    acc.add_row(
+        "claim attributed or not",
+        f"{result.claim_attribution.value:.3f}",
+        str(result.claim_attribution.total),
+    )
+    parts: list[RenderableType] = [table, acc, judge]
     if errors and result.errors:
         miss = Table(title="Misses", show_lines=False)
         for column in ("file", "error", "kind", "text", "detail"):

@@ -1,0 +1,81 @@
+"""Framing signals (ANNOTATION.md section 4): bias indicators, not verdicts.
+
+- non_neutral_verb: an attribution whose cue judges what it reports (its stance in
+  ``reporting_verbs.tsv`` is doubt, concession, presupposes_truth or evaluative).
+- loaded_term: an evaluative or emotive word of ``loaded_terms.tsv`` in the writer's own voice:
+  never inside a quotation, never in site boilerplate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from analyzer.components.attribution import RawAttribution
+from analyzer.lexicons import lexicon
+
+
+@dataclass(frozen=True)
+class RawFraming:
+    start: int
+    end: int
+    kind: str
+    detail: str
+
+
+@Language.factory(
+    "analyzer_framing",
+    assigns=["doc._.framing"],
+    requires=["doc._.attributions", "doc._.quotes"],
+    default_config={"lang": "fr", "extra_loaded_terms": []},
+)
+def make_framing(nlp: Language, name: str, lang: str, extra_loaded_terms: list[str]):
+    return FramingFinder(nlp, lang, extra_loaded_terms)
+
+
+class FramingFinder:
+    """Sets ``doc._.framing``: ``RawFraming`` records in text order."""
+
+    def __init__(self, nlp: Language, lang: str, extra_loaded_terms: list[str]) -> None:
+        if not Doc.has_extension("framing"):
+            Doc.set_extension("framing", default=None)
+        self.words = Matcher(nlp.vocab)
+        single: dict[str, list[str]] = {}
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        terms = dict(lexicon(lang, "loaded_terms"))
+        terms.update({t.lower(): "evaluative" for t in extra_loaded_terms})
+        for entry, cls in terms.items():
+            if " " in entry or "'" in entry:
+                variants = {entry, entry.replace("'", "’")}
+                self.phrases.add(cls, [nlp.make_doc(v) for v in variants])
+            else:
+                single.setdefault(cls, []).append(entry)
+        for cls, entries in single.items():
+            self.words.add(cls, [[{"LEMMA": {"IN": entries}}], [{"LOWER": {"IN": entries}}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = doc._.quotes or []
+        boilerplate = doc._.boilerplate or []
+        atts: list[RawAttribution] = doc._.attributions or []
+        found: list[RawFraming] = []
+        for att in atts:
+            if att.cue is not None and att.stance and att.stance != "neutral":
+                found.append(
+                    RawFraming(att.cue.start_char, att.cue.end_char, "non_neutral_verb", att.stance)
+                )
+        taken: list[tuple[int, int]] = []
+        matches = list(self.phrases(doc)) + list(self.words(doc))
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
+            span = doc[start:end]
+            s, e = span.start_char, span.end_char
+            if any(q.start <= s < q.end for q in quotes) or any(b <= s < c for b, c in boilerplate):
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            found.append(RawFraming(s, e, "loaded_term", doc.vocab.strings[match_id]))
+        doc._.framing = sorted(found, key=lambda f: f.start)
+        return doc

@@ -1,0 +1,215 @@
+"""The sourcing score and the findings: a transparent rubric over the report.
+
+Components (each a value in [0, 1], a weight, and a one-line explanation), default weights:
+
+- attribution_coverage (0.35): attributed claims / claims.
+- source_quality (0.25): mean quality of the attributions' sources: person, organisation, role
+  and document 1.0; anonymous 0.5 (0.7 when the text says why); vague 0.2; unknown 0.
+- source_diversity (0.15): distinct identifiable sources (up to 4), less a penalty when one
+  source has most of the attributions.
+- hedging (0.15): 1 - 0.2 per hedge in the writer's voice that no attribution covers.
+- loaded_language (0.10): 1 - 0.2 per loaded term in the writer's voice.
+
+score = 100 x sum(weight x value) / sum(weight); grades A >= 80, B >= 65, C >= 50, D >= 35,
+else E. Weights and rule severities can be overridden (``ScoreConfig``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from analyzer.inputs import line_column
+from analyzer.report import Finding, Report, Score, ScoreComponent, Span
+from analyzer.rules import RULES
+
+DEFAULT_WEIGHTS = {
+    "attribution_coverage": 0.35,
+    "source_quality": 0.25,
+    "source_diversity": 0.15,
+    "hedging": 0.15,
+    "loaded_language": 0.10,
+}
+QUALITY = {
+    "person": 1.0,
+    "organisation": 1.0,
+    "role": 1.0,
+    "document": 1.0,
+    "anonymous": 0.5,
+    "vague": 0.2,
+    "unknown": 0.0,
+}
+JUSTIFIED_ANONYMOUS = 0.7
+GRADES = ((80, "A"), (65, "B"), (50, "C"), (35, "D"), (0, "E"))
+_PER_HEDGE = 0.2
+_PER_LOADED = 0.2
+_DIVERSITY_TARGET = 4
+_JUSTIFICATIONS = (
+    "anonymat",
+    "anonyme",
+    "sous couvert",
+    "pas autorisé",
+    "pas autorisée",
+    "n'était pas autorisé",
+    "anonymity",
+    "not authorized",
+    "not authorised",
+    "declined to be named",
+    "asked not to be named",
+    "on condition of",
+)
+
+
+@dataclass(frozen=True)
+class ScoreConfig:
+    """What a newsroom may change: component weights and rule severities ("off" drops it)."""
+
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    severities: dict[str, str] = field(default_factory=dict)
+
+
+def justified(report: Report, start: int, end: int) -> bool:
+    """The text says why a source is anonymous, near its mention."""
+    window = report.text[max(0, start - 40) : end + 120].lower().replace("’", "'")
+    return any(j in window for j in _JUSTIFICATIONS)
+
+
+def compute(report: Report, config: ScoreConfig | None = None) -> Score:
+    config = config or ScoreConfig()
+    claims = report.claims
+    attributed = sum(1 for c in claims if c.attributed)
+    coverage = attributed / len(claims) if claims else 1.0
+    coverage_text = (
+        f"{attributed} of {len(claims)} claims are attributed" if claims else "no factual claims"
+    )
+
+    qualities = []
+    for att in report.attributions:
+        stype = att.speaker.type if att.speaker else "unknown"
+        q = QUALITY.get(stype, 0.0)
+        if stype == "anonymous" and justified(report, att.speaker.span.start, att.speaker.span.end):
+            q = JUSTIFIED_ANONYMOUS
+        qualities.append(q)
+    quality = sum(qualities) / len(qualities) if qualities else 0.0
+    counts = Counter(att.speaker.type if att.speaker else "unknown" for att in report.attributions)
+    quality_text = (
+        "no attributions"
+        if not qualities
+        else ", ".join(f"{n} {t}" for t, n in counts.most_common()) + " attributions"
+    )
+
+    identifiable = [
+        s for s in report.sources if s.type in {"person", "organisation", "role", "document"}
+    ]
+    per_source = Counter(
+        a.speaker.source_id
+        for a in report.attributions
+        if a.speaker and a.speaker.type in {"person", "organisation", "role", "document"}
+    )
+    distinct = len(identifiable)
+    diversity = min(1.0, distinct / _DIVERSITY_TARGET)
+    top_share = max(per_source.values()) / sum(per_source.values()) if per_source else 0.0
+    if distinct >= 2 and top_share > 0.6:
+        diversity *= 1.0 - (top_share - 0.6)
+    diversity_text = f"{distinct} identifiable sources" + (
+        f", the main one has {top_share:.0%} of their attributions" if per_source else ""
+    )
+
+    bare = [h for h in report.hedges if not h.in_quote and not h.attributed]
+    hedging = max(0.0, 1.0 - _PER_HEDGE * len(bare))
+    hedging_text = f"{len(bare)} hedges in the writer's voice with no source"
+    loaded = [f for f in report.framing if f.kind == "loaded_term"]
+    loaded_value = max(0.0, 1.0 - _PER_LOADED * len(loaded))
+    loaded_text = f"{len(loaded)} loaded terms in the writer's voice"
+
+    values = {
+        "attribution_coverage": (coverage, coverage_text),
+        "source_quality": (quality, quality_text),
+        "source_diversity": (diversity, diversity_text),
+        "hedging": (hedging, hedging_text),
+        "loaded_language": (loaded_value, loaded_text),
+    }
+    weights = {**DEFAULT_WEIGHTS, **config.weights}
+    components = tuple(
+        ScoreComponent(name, value, weights.get(name, 0.0), text)
+        for name, (value, text) in values.items()
+    )
+    total_weight = sum(c.weight for c in components) or 1.0
+    value = round(100 * sum(c.value * c.weight for c in components) / total_weight)
+    grade = next(g for floor, g in GRADES if value >= floor)
+    return Score(value, grade, components)
+
+
+def findings(report: Report, config: ScoreConfig | None = None) -> tuple[Finding, ...]:
+    """Everything an editor can act on, in text order, with 1-based line and column."""
+    config = config or ScoreConfig()
+    text = report.text
+    found: list[Finding] = []
+
+    def add(rule_id: str, span: Span, message: str, severity: str | None = None) -> None:
+        chosen = config.severities.get(rule_id, severity or RULES[rule_id].severity)
+        if chosen == "off":
+            return
+        line, column = line_column(text, span.start)
+        found.append(Finding(rule_id, chosen, span, line, column, message, RULES[rule_id].fix))
+
+    for claim in report.claims:
+        if not claim.attributed:
+            add("unattributed-claim", claim.span, "factual statement with no source: who says so?")
+    for att in report.attributions:
+        sp = att.speaker
+        if sp is None or sp.type == "unknown":
+            if att.kind == "direct":
+                add("unattributed-quote", att.content, "quotation with no speaker")
+            continue
+        if sp.type == "vague":
+            add("vague-source", sp.span, f"vague source: « {sp.span.text} » — name who says it")
+        elif sp.type == "anonymous":
+            if justified(report, sp.span.start, sp.span.end):
+                add(
+                    "anonymous-source",
+                    sp.span,
+                    f"anonymous source « {sp.span.text} » (anonymity explained)",
+                    "info",
+                )
+            else:
+                add(
+                    "anonymous-source",
+                    sp.span,
+                    f"anonymous source « {sp.span.text} » — name it or say why it is not named",
+                )
+    for hedge in report.hedges:
+        if hedge.in_quote or hedge.attributed:
+            continue
+        if hedge.kind == "weasel":
+            add("weasel-phrase", hedge.span, f"weasel phrase « {hedge.span.text} »")
+        else:
+            add(
+                "unattributed-hedge",
+                hedge.span,
+                f"hedge « {hedge.span.text} » in the writer's voice: whose doubt is it?",
+            )
+    for signal in report.framing:
+        if signal.kind == "non_neutral_verb":
+            add(
+                "non-neutral-verb",
+                signal.span,
+                f"reporting verb « {signal.span.text} » judges what it reports",
+            )
+        else:
+            add(
+                "loaded-term",
+                signal.span,
+                f"loaded term « {signal.span.text} » in the writer's voice",
+            )
+    per_source = Counter(a.speaker.source_id for a in report.attributions if a.speaker)
+    if len(report.attributions) >= 3 and per_source:
+        top, n = per_source.most_common(1)[0]
+        if n / len(report.attributions) > 0.6:
+            source = next(s for s in report.sources if s.id == top)
+            add(
+                "single-source",
+                source.mentions[0],
+                f"{n} of {len(report.attributions)} attributions come from « {source.name} »",
+            )
+    return tuple(sorted(found, key=lambda f: (f.span.start, f.rule)))
