@@ -39,3 +39,25 @@ def test_source_type_accuracy_floor(fr_evaluation):
 def test_pronoun_resolution_floor(fr_evaluation):
     assert fr_evaluation.pronoun.total >= 20
     assert fr_evaluation.pronoun.value >= 0.60, fr_evaluation.pronoun
+
+
+def test_hedge_f1_floor(fr_evaluation):
+    scores = fr_evaluation.hedges.scores()
+    assert scores["tp"] + scores["fn"] >= 30
+    assert scores["f1"] >= 0.85, scores
+
+
+def test_claim_f1_floor(fr_evaluation):
+    scores = fr_evaluation.claims.scores()
+    assert scores["f1"] >= 0.85, scores
+
+
+def test_claim_classifier_cross_validated_f1_floor():
+    import json
+
+    from analyzer.linear import model_path
+
+    data = json.loads(model_path("claims", "fr").read_text(encoding="utf-8"))
+    assert data["cross_validated_f1"] >= 0.85, data["cross_validated_f1"]
+    typing = json.loads(model_path("source_type", "fr").read_text(encoding="utf-8"))
+    assert typing["cross_validated_accuracy"] >= 0.85

@@ -1,0 +1,78 @@
+"""The sourcing score: properties an editor relies on, and its findings."""
+
+from analyzer.rules import RULES
+
+UNSOURCED = (
+    "L'usine de Vierzon fermera en juin.\n\n"
+    "Deux cent quarante emplois seront supprimés d'ici la fin de l'année.\n\n"
+    "Le groupe a perdu 12 millions d'euros en 2024.\n\n"
+    "La production sera transférée en Pologne dès septembre."
+)
+
+
+def test_several_claims_and_no_attribution_scores_at_most_30(fr):
+    report = fr.analyze(UNSOURCED)
+    assert len(report.claims) >= 3
+    assert report.score.value <= 30, report.score
+    assert {f.rule for f in report.findings} == {"unattributed-claim"}
+
+
+def test_adding_a_named_attribution_never_lowers_the_score(fr):
+    before = fr.analyze(UNSOURCED).score.value
+    sourced = UNSOURCED.replace(
+        "Le groupe a perdu 12 millions d'euros en 2024.",
+        "Le groupe a perdu 12 millions d'euros en 2024, a indiqué sa directrice, Claire Vautrin.",
+    )
+    after = fr.analyze(sourced).score.value
+    assert after >= before, (before, after)
+
+
+def test_a_vague_source_scores_below_a_named_one(fr):
+    named = (
+        "La maire de Vierzon, Odile Perrin, a indiqué que l'usine fermerait en juin.\n\n"
+        "Selon le syndicat CGT, 240 emplois seront supprimés."
+    )
+    vague = named.replace("La maire de Vierzon, Odile Perrin,", "Des observateurs").replace(
+        "a indiqué", "ont indiqué"
+    )
+    assert fr.analyze(vague).score.value < fr.analyze(named).score.value
+
+
+def test_components_explain_themselves(fr):
+    score = fr.analyze(UNSOURCED).score
+    names = [c.name for c in score.components]
+    assert names == [
+        "attribution_coverage",
+        "source_quality",
+        "source_diversity",
+        "hedging",
+        "loaded_language",
+    ]
+    assert all(c.explanation for c in score.components)
+    assert score.grade in "ABCDE"
+
+
+def test_findings_have_rules_lines_and_fixes(fr):
+    text = (
+        "Titre court\n\nSelon certains, le maire aurait menti.\n\n"
+        "Le conseil s'est réuni lundi soir.\n\n« On ne lâchera rien. »"
+    )
+    report = fr.analyze(text)
+    for finding in report.findings:
+        assert finding.rule in RULES
+        assert finding.fix
+        line_start = text.rfind("\n", 0, finding.span.start) + 1
+        assert finding.column == finding.span.start - line_start + 1
+        assert finding.line == text.count("\n", 0, finding.span.start) + 1
+    rules = {f.rule for f in report.findings}
+    assert "vague-source" in rules
+    assert "unattributed-quote" in rules
+
+
+def test_justified_anonymity_is_info(fr):
+    text = (
+        "Un haut fonctionnaire, qui s'exprimait sous couvert d'anonymat, a affirmé que le "
+        "projet serait abandonné."
+    )
+    severities = {f.severity for f in fr.analyze(text).findings if f.rule == "anonymous-source"}
+    assert severities == {"info"}
