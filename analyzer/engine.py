@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from analyzer.components.attribution import RawAttribution
+from analyzer.components.quotes import ORIGINAL_TEXT
 from analyzer.language import detect
 from analyzer.pipeline import build
 from analyzer.report import (
@@ -71,10 +72,22 @@ class Analyzer:
             _check_text(text)
         chunked = [_chunks(t, self.nlp.max_length) for t in texts]
         flat = [c for chunks in chunked for c in chunks]
-        docs = self.nlp.pipe((c for _, c in flat), batch_size=batch_size)
+        docs = self.nlp.pipe((model_doc(self.nlp, c) for _, c in flat), batch_size=batch_size)
         for text, path, chunks in zip(texts, paths, chunked, strict=True):
             parts = [(offset, next(docs)) for offset, _ in chunks]
             yield to_report(text, parts, self.lang, path)
+
+
+#: The small models tag « as a verb and misparse around it; they read '"' as punctuation.
+_MODEL_QUOTES = str.maketrans({c: '"' for c in "«»“”‹›„"})
+
+
+def model_doc(nlp: Language, text: str) -> Doc:
+    """The Doc the model parses: typographic quotation marks shown to it as '"' (same length,
+    same offsets); the original text rides along for the quotes component."""
+    doc = nlp.make_doc(text.translate(_MODEL_QUOTES))
+    doc.user_data[ORIGINAL_TEXT] = text
+    return doc
 
 
 def analyze(text: str, lang: str | None = None) -> Report:
@@ -189,7 +202,7 @@ def to_report(
         for f in (doc._.framing or [])
     )
     claims = tuple(
-        Claim(_span(text, c.start + off, c.end + off), c.attributed)
+        Claim(_span(text, c.start + off, c.end + off), c.attributed, c.source_type)
         for off, doc in parts
         for c in (doc._.claims or [])
     )

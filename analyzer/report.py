@@ -120,9 +120,15 @@ class Framing:
 class Claim:
     span: Span
     attributed: bool
+    source_type: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.span.start, "end": self.span.end, "attributed": self.attributed}
+        return {
+            "start": self.span.start,
+            "end": self.span.end,
+            "attributed": self.attributed,
+            "source_type": self.source_type,
+        }
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Components (each a value in [0, 1], a weight, and a one-line explanation), default weights:
 
-- attribution_coverage (0.35): attributed claims / claims.
+- attribution_coverage (0.35): claims covered by a source / claims, a claim counting 1 when an
+  identifiable source stands behind it, 0.5 for an anonymous one, 0.25 for a vague one.
 - source_quality (0.25): mean quality of the attributions' sources: person, organisation, role
   and document 1.0; anonymous 0.5 (0.7 when the text says why); vague 0.2; unknown 0.
 - source_diversity (0.15): distinct identifiable sources (up to 4), less a penalty when one
@@ -40,6 +41,16 @@ QUALITY = {
     "unknown": 0.0,
 }
 JUSTIFIED_ANONYMOUS = 0.7
+#: How much a claim counts as covered, by the best source standing behind it.
+COVERAGE = {
+    "person": 1.0,
+    "organisation": 1.0,
+    "role": 1.0,
+    "document": 1.0,
+    "anonymous": 0.5,
+    "vague": 0.25,
+    "unknown": 0.0,
+}
 GRADES = ((80, "A"), (65, "B"), (50, "C"), (35, "D"), (0, "E"))
 _PER_HEDGE = 0.2
 _PER_LOADED = 0.2
@@ -78,9 +89,16 @@ def compute(report: Report, config: ScoreConfig | None = None) -> Score:
     config = config or ScoreConfig()
     claims = report.claims
     attributed = sum(1 for c in claims if c.attributed)
-    coverage = attributed / len(claims) if claims else 1.0
+    named = sum(1 for c in claims if c.attributed and COVERAGE.get(c.source_type or "", 0) == 1)
+    coverage = (
+        sum(COVERAGE.get(c.source_type or "", 0.0) for c in claims if c.attributed) / len(claims)
+        if claims
+        else 1.0
+    )
     coverage_text = (
-        f"{attributed} of {len(claims)} claims are attributed" if claims else "no factual claims"
+        f"{attributed} of {len(claims)} claims are attributed, {named} to identifiable sources"
+        if claims
+        else "no factual claims"
     )
 
     qualities = []

@@ -261,6 +261,8 @@ class AttributionFinder:
                     content = (start.idx, self._clause_end(doc, start.i, unit))
         else:
             content = self._infinitive_or_noun(doc, verb, lemma, nxt, unit)
+            if content is None:
+                content = self._bare_clause(doc, verb, nxt, unit)
             if content is None and self._quote_in_object(doc, nxt, unit, quotes):
                 # a quoted fragment as object: Il a dénoncé « une frontière de la honte »
                 kind, content = "mixed", (nxt.idx, self._clause_end(doc, nxt.i, unit))
@@ -314,6 +316,16 @@ class AttributionFinder:
             return []
         kind = "mixed" if _has_quote(quotes, *content) else "indirect"
         return [RawAttribution(kind, content, doc[cue.start : cue.end], lemma, stance, speaker)]
+
+    def _bare_clause(self, doc: Doc, verb: Token, nxt: Token, unit: Span):
+        """A content clause with no complementiser (Officials said the talks had stalled):
+        the cue's clausal complement, starting right where the object would."""
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i > verb.i:
+                left = min(t.i for t in child.subtree)
+                if left == nxt.i and any(c.dep_.startswith("nsubj") for c in child.children):
+                    return (doc[left].idx, self._clause_end(doc, left, unit))
+        return None
 
     def _infinitive_or_noun(self, doc, verb, lemma, nxt, unit) -> tuple[int, int] | None:
         tok = nxt
@@ -635,8 +647,10 @@ def _noun_phrase(head: Token) -> Span:
         if not _in_subtree(tok, head):
             break
         right += 1
-    while right - 1 > head.i and doc[right - 1].pos_ in {"ADP", "CCONJ", "DET"}:
+    while right - 1 > head.i and doc[right - 1].pos_ in {"ADP", "CCONJ", "DET", "ADV", "PART"}:
         right -= 1
+    while left < head.i and doc[left].pos_ in {"CCONJ", "ADP", "PUNCT"}:
+        left += 1
     return doc[left:right]
 
 

@@ -38,12 +38,24 @@ _CONNECTORS = frozenset(
 _OPINION_PRONOUNS = frozenset({"je", "j'", "nous", "vous", "i", "we", "you", "me", "moi"})
 
 
+_SUPPORT_RANK = {
+    "person": 3,
+    "organisation": 3,
+    "role": 3,
+    "document": 3,
+    "anonymous": 2,
+    "vague": 1,
+    "unknown": 0,
+}
+
+
 @dataclass(frozen=True)
 class RawClaim:
     start: int
     end: int
     attributed: bool
     probability: float
+    source_type: str | None = None  # the best source type standing behind it
 
 
 @Language.factory(
@@ -153,24 +165,30 @@ class ClaimFinder:
                 p = 0.1 if "no_verb" in feats or "question" in feats else p
             if p < 0.5:
                 continue
-            claims.append(
-                RawClaim(unit.start_char, _end(unit), self._attributed(doc, unit, para, atts), p)
-            )
+            support = self._support(doc, unit, para, atts)
+            best = max(support, key=lambda t: _SUPPORT_RANK.get(t, 0)) if support else None
+            claims.append(RawClaim(unit.start_char, _end(unit), bool(support), p, best))
         doc._.claims = claims
         return doc
 
-    def _attributed(self, doc: Doc, unit: Span, para: int, atts: list[RawAttribution]) -> bool:
+    def _support(self, doc: Doc, unit: Span, para: int, atts: list[RawAttribution]) -> list[str]:
+        """The types of the sources that stand behind a unit: attributions in it, and the
+        attribution that governs its paragraph before it."""
         start, end = unit.start_char, unit.end_char
         paragraphs = doc._.paragraphs or []
         p_start, p_end = paragraphs[para] if para < len(paragraphs) else (start, end)
+        types = []
         for att in atts:
-            if att.content[0] < end and start < att.content[1]:
-                return True
-            if att.cue is not None and start <= att.cue.start_char < end:
-                return True
-            if att.speaker is not None and not att.floating and p_start <= att.content[0] < p_end:
-                return True
-        return False
+            inside = att.content[0] < end and start < att.content[1]
+            cue_inside = att.cue is not None and start <= att.cue.start_char < end
+            governs = (
+                att.speaker is not None
+                and not att.floating
+                and p_start <= att.content[0] < min(p_end, start)
+            )
+            if inside or cue_inside or governs:
+                types.append(att.type if att.speaker is not None else "unknown")
+        return types
 
 
 def _end(unit: Span) -> int:

@@ -19,6 +19,8 @@ OPEN_TO_CLOSE = {"«": "»", "“": "”", "‹": "›", "‘": "’", '"': '"'}
 CLOSERS = {"»": "«", "”": "“", "›": "‹", "’": "‘"}
 QUOTE_MARKS = frozenset('«»“”‹›‘’"')
 _SPACE = " \t\n\r\u00a0\u202f\u2009"
+#: ``doc.user_data`` key of the original text, when the model was shown a normalised copy.
+ORIGINAL_TEXT = "analyzer.original_text"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
@@ -125,5 +127,6 @@ class QuoteFinder:
             Doc.set_extension("quotes", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = [q for q in find_quotes(doc.text) if q.inner_end > q.inner_start]
+        text = doc.user_data.get(ORIGINAL_TEXT, doc.text)
+        doc._.quotes = [q for q in find_quotes(text) if q.inner_end > q.inner_start]
         return doc
