@@ -76,3 +76,25 @@ def test_justified_anonymity_is_info(fr):
     )
     severities = {f.severity for f in fr.analyze(text).findings if f.rule == "anonymous-source"}
     assert severities == {"info"}
+
+
+def _pairs():
+    from tests.conftest import SAMPLES
+
+    folder = SAMPLES / "fr" / "pairs"
+    return sorted(p.name.removesuffix("-bien-source.txt") for p in folder.glob("*-bien-source.txt"))
+
+
+def test_paired_samples_are_separated(fr):
+    from tests.conftest import SAMPLES
+
+    stories = _pairs()
+    assert len(stories) >= 4
+    folder = SAMPLES / "fr" / "pairs"
+    for story in stories:
+        good = fr.analyze((folder / f"{story}-bien-source.txt").read_text(encoding="utf-8"))
+        poor = fr.analyze((folder / f"{story}-mal-source.txt").read_text(encoding="utf-8"))
+        message = f"{story}: well sourced {good.score.value}, poorly sourced {poor.score.value}"
+        assert good.score.value >= 60, message
+        assert poor.score.value <= 40, message
+        assert good.score.value - poor.score.value >= 25, message

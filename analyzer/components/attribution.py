@@ -70,6 +70,9 @@ class AttributionFinder:
         self.agent_markers = set(self.profile.get("agent_markers", []))
         self.infinitive_with_de = set(self.profile.get("infinitive_with_de", []))
         self.relay_markers = {normalise(m) for m in self.profile.get("relay_markers", [])}
+        self.active_only = set(self.profile.get("active_only_cues", []))
+        restriction = self.profile.get("restriction", {})
+        self.restriction = {k: {normalise(w) for w in v} for k, v in restriction.items()}
         self.relatives = set(self.profile.get("relatives", []))
         self.clitics = {normalise(w) for w in self.profile.get("clitic_subjects", [])}
         self.skip_adverbs = {normalise(w) for w in self.profile.get("skippable_adverbs", [])}
@@ -240,6 +243,8 @@ class AttributionFinder:
         passive = self._is_passive(doc, verb, cue)
         speaker = self._subject(doc, verb, cue, unit)
         if passive:
+            if lemma in self.active_only:
+                return []  # "a été lancé par" is not "a lancé" in the sense of saying
             return self._passive(doc, verb, cue, lemma, stance, unit, quotes)
         i = self._skip_indirect_object(doc, cue.end, unit.end)
         nxt = _next_word(doc, i, unit.end)
@@ -274,7 +279,10 @@ class AttributionFinder:
 
     def _complementiser_near(self, doc: Doc, nxt: Token, unit: Span) -> Token | None:
         """The que / that opening the content, right after the cue or after a short aside
-        ("a déclaré, mardi, que"; "relèvent par ailleurs que")."""
+        ("a déclaré, mardi, que"; "relèvent par ailleurs que"). Not the que of a restriction
+        (la direction n'aurait proposé qu'une hausse)."""
+        if self._restrictive(doc, nxt, unit):
+            return None
         if normalise(nxt.text) in self.complementisers:
             return nxt
         for j in range(nxt.i, min(nxt.i + 7, unit.end)):
@@ -286,6 +294,17 @@ class AttributionFinder:
             if tok.text in QUOTE_MARKS:
                 return None
         return None
+
+    def _restrictive(self, doc: Doc, nxt: Token, unit: Span) -> bool:
+        """A negation "ne" before the cue with no "pas"/"jamais" after it: ne ... que."""
+        if not self.restriction:
+            return False
+        start = max(unit.start, nxt.i - 6)
+        negated = any(normalise(t.text) in self.restriction["negation"] for t in doc[start : nxt.i])
+        closed = any(
+            normalise(t.text) in self.restriction["closers"] for t in doc[start : nxt.i + 1]
+        )
+        return negated and not closed
 
     def _quote_in_object(self, doc: Doc, nxt: Token, unit: Span, quotes: list[Quote]) -> bool:
         """A quotation opens within the first words of the cue's object."""

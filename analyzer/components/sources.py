@@ -80,8 +80,14 @@ class SourceResolver:
             before = [a for a in anchored if a.content[0] < att.content[0]]
             after = [a for a in anchored if a.content[0] > att.content[0]]
             pick = None
-            if before and para(before[-1].content[0]) in (here, here - 1):
+            if before and para(before[-1].content[0]) == here:
                 pick = before[-1]
+            elif (
+                before
+                and para(before[-1].content[0]) == here - 1
+                and _ends_paragraph(doc, before[-1], paragraphs[here - 1])
+            ):
+                pick = before[-1]  # the attribution that closes the previous paragraph
             elif after and para(after[0].content[0]) == here:
                 pick = after[0]
             if pick is not None:
@@ -283,6 +289,17 @@ class SourceResolver:
                 att.type = source_type
                 if name and self._pronoun(att.speaker) is not None:
                     att.resolved = name
+
+
+def _ends_paragraph(doc: Doc, att: RawAttribution, paragraph: tuple[int, int]) -> bool:
+    """The attribution stands in the last sentence of its paragraph."""
+    units = [u for u in doc._.units or [] if paragraph[0] <= u.start_char < paragraph[1]]
+    if not units:
+        return False
+    last = units[-1]
+    return att.content[1] > last.start_char or (
+        att.cue is not None and att.cue.start_char >= last.start_char
+    )
 
 
 def _source_type(types: list[str]) -> str:
