@@ -100,10 +100,12 @@ def _analyze(args: argparse.Namespace) -> int:
         name = "<stdin>" if path == "-" else path
         try:
             document = read(path)
-            lang = args.lang if args.lang != "auto" else detect(document.text)
+            if not document.analysis_text.strip():
+                raise InputError("no article text (only markup)")
+            lang = args.lang if args.lang != "auto" else detect(document.analysis_text)
             if lang not in engines:
                 engines[lang] = Analyzer(lang)
-            report = engines[lang].analyze(document.text, path=name)
+            report = engines[lang].analyze(document.analysis_text, name, document.text)
         except InputFileError as exc:
             _error(str(exc))
             status = EXIT_ERROR

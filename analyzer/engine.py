@@ -18,7 +18,9 @@ from spacy.tokens import Span as TokenSpan
 
 from analyzer.components.attribution import RawAttribution
 from analyzer.components.quotes import ORIGINAL_TEXT
+from analyzer.config import Config
 from analyzer.language import detect
+from analyzer.lexicons import normalise
 from analyzer.pipeline import build
 from analyzer.report import (
     Attribution,
@@ -31,7 +33,7 @@ from analyzer.report import (
     Span,
     Speaker,
 )
-from analyzer.score import ScoreConfig, compute, findings
+from analyzer.score import compute, findings
 
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
@@ -43,13 +45,16 @@ class InputError(ValueError):
 class Analyzer:
     """The analyser for one language, its spaCy pipeline loaded once."""
 
-    def __init__(self, lang: str = "fr") -> None:
+    def __init__(self, lang: str = "fr", config: Config | None = None) -> None:
         self.lang = lang
-        self.nlp: Language = build(lang)
+        self.config = config or Config()
+        self.nlp: Language = build(lang, self.config.loaded_terms)
 
-    def analyze(self, text: str, path: str | None = None) -> Report:
-        """Analyse one text; raise InputError on empty input."""
-        return next(self.pipe([text], paths=[path]))
+    def analyze(self, text: str, path: str | None = None, original: str | None = None) -> Report:
+        """Analyse one text; raise InputError on empty input. ``original`` is the file as the
+        editor shows it when ``text`` is a same-length copy with markup blanked out: offsets
+        and span texts then point into ``original``."""
+        return next(self.pipe([text], paths=[path], originals=[original]))
 
     def pipe(
         self,
@@ -57,25 +62,30 @@ class Analyzer:
         batch_size: int = 16,
         n_process: int = 1,
         paths: Iterable[str | None] | None = None,
+        originals: Iterable[str | None] | None = None,
     ) -> Iterator[Report]:
         """Analyse many texts, in order. ``n_process > 1`` spreads them over worker processes,
         each loading the model once."""
         texts = list(texts)
         paths = list(paths) if paths is not None else [None] * len(texts)
+        originals = list(originals) if originals is not None else [None] * len(texts)
         if n_process > 1:
             with ProcessPoolExecutor(
-                n_process, initializer=_init_worker, initargs=(self.lang,)
+                n_process, initializer=_init_worker, initargs=(self.lang, self.config)
             ) as ex:
-                yield from ex.map(_worker_analyze, texts, paths, chunksize=max(1, batch_size // 4))
+                yield from ex.map(
+                    _worker_analyze, texts, paths, originals, chunksize=max(1, batch_size // 4)
+                )
             return
         for text in texts:
             _check_text(text)
         chunked = [_chunks(t, self.nlp.max_length) for t in texts]
         flat = [c for chunks in chunked for c in chunks]
         docs = self.nlp.pipe((model_doc(self.nlp, c) for _, c in flat), batch_size=batch_size)
-        for text, path, chunks in zip(texts, paths, chunked, strict=True):
+        for text, path, original, chunks in zip(texts, paths, originals, chunked, strict=True):
             parts = [(offset, next(docs)) for offset, _ in chunks]
-            yield to_report(text, parts, self.lang, path)
+            shown = original if original is not None and len(original) == len(text) else text
+            yield to_report(shown, parts, self.lang, path, self.config)
 
 
 #: The small models tag « as a verb and misparse around it; they read '"' as punctuation.
@@ -99,14 +109,14 @@ def analyze(text: str, lang: str | None = None) -> Report:
 _WORKER: Analyzer | None = None
 
 
-def _init_worker(lang: str) -> None:
+def _init_worker(lang: str, config: Config) -> None:
     global _WORKER
-    _WORKER = Analyzer(lang)
+    _WORKER = Analyzer(lang, config)
 
 
-def _worker_analyze(text: str, path: str | None) -> Report:
+def _worker_analyze(text: str, path: str | None, original: str | None) -> Report:
     assert _WORKER is not None
-    return _WORKER.analyze(text, path)
+    return _WORKER.analyze(text, path, original)
 
 
 def _check_text(text: str) -> None:
@@ -155,7 +165,7 @@ def to_report(
     parts: list[tuple[int, Doc]],
     lang: str,
     path: str | None = None,
-    config: ScoreConfig | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Build the report of ``text`` from its analysed chunks ``(offset, doc)``."""
     raws: list[tuple[int, RawAttribution]] = [
@@ -186,6 +196,10 @@ def to_report(
         attributions.append(att)
         if speaker is not None:
             source_members.setdefault(speaker.source_id, []).append((att, speaker.span))
+    known = config.known_sources if config is not None else {}
+    if known:
+        attributions, source_meta = _apply_known_sources(attributions, source_meta, known)
+        source_members = _regroup(attributions)
     sources = []
     for sid, members in source_members.items():
         name, stype = source_meta[sid]
@@ -225,7 +239,39 @@ def to_report(
         claims=claims,
         path=path,
     )
-    return replace(report, score=compute(report, config), findings=findings(report, config))
+    score_config = config.score if config is not None else None
+    return replace(
+        report, score=compute(report, score_config), findings=findings(report, score_config)
+    )
+
+
+def _apply_known_sources(attributions, source_meta, known: dict[str, str]):
+    """A house list of known sources and outlets overrides the typing of their mentions."""
+    retyped = {}
+    for sid, (name, _) in source_meta.items():
+        key = normalise(name)
+        words = key.split(" ", 1)
+        hit = known.get(key) or (known.get(words[1]) if len(words) == 2 else None)
+        if hit:
+            retyped[sid] = hit
+    if not retyped:
+        return attributions, source_meta
+    new_atts = [
+        replace(a, speaker=replace(a.speaker, type=retyped[a.speaker.source_id]))
+        if a.speaker is not None and a.speaker.source_id in retyped
+        else a
+        for a in attributions
+    ]
+    meta = {sid: (n, retyped.get(sid, t)) for sid, (n, t) in source_meta.items()}
+    return new_atts, meta
+
+
+def _regroup(attributions) -> dict[str, list]:
+    members: dict[str, list] = {}
+    for a in attributions:
+        if a.speaker is not None:
+            members.setdefault(a.speaker.source_id, []).append((a, a.speaker.span))
+    return members
 
 
 def _better_name(candidate: str, current: str) -> bool:

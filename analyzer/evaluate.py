@@ -7,10 +7,18 @@ the other; pairs are made greedily by overlap, one to one. On the matched pairs:
 - pronoun resolution: for gold pronoun speakers, the predicted resolved name shares a word with
   the gold one;
 - source type: the predicted type equals the gold type ("unknown" when there is no speaker).
+
+JSON Lines corpora (``*.jsonl``, PolNeAR, see ``gold.load_jsonl``) are evaluated document by
+document (named ``file.jsonl#id``). Their gold has no kinds, no source types, no resolved names,
+no hedges and no claims, so only attribution precision, recall and F1 and speaker accuracy are
+counted for them. Their speakers are text only: a predicted speaker is right when it overlaps
+the occurrence located in the text, or shares a word with the gold speaker text, stop words
+aside.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +31,17 @@ _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they", "celui
 _STOP = frozenset(
     {"le", "la", "les", "de", "du", "des", "l'", "the", "of", "m.", "mme", "un", "une"}
 )
+
+
+#: Words that do not identify a source, for comparing text-only gold speakers (JSON Lines).
+_TEXT_STOP = _STOP | frozenset(
+    {
+        "a", "an", "and", "or", "his", "her", "its", "their", "our", "this", "that", "these",
+        "those", "who", "which", "in", "on", "at", "for", "to", "with", "by", "from", "as",
+        "mr.", "mrs.", "ms.", "dr.", "rep.", "sen.", "gov.", "former", "one", "some",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[\w.]*\w\.?|\w")
 
 
 def half_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -54,7 +73,17 @@ def _words(text: str | None) -> set[str]:
     return {w for w in text.replace("’", "'").lower().replace(",", " ").split() if w not in _STOP}
 
 
+def _text_words(text: str | None) -> set[str]:
+    """Lower-case words of a speaker text without stop words or the possessive 's."""
+    if not text:
+        return set()
+    text = re.sub(r"['’]s\b", "", text.lower())
+    return {w for w in _WORD.findall(text) if len(w) > 1 and w not in _TEXT_STOP}
+
+
 def speaker_correct(g: GoldAttribution, p: Attribution) -> bool:
+    if g.speaker_text is not None:
+        return _text_speaker_correct(g, p)
     if g.speaker is None:
         return p.speaker is None or p.speaker.type == "unknown"
     if p.speaker is None:
@@ -65,6 +94,18 @@ def speaker_correct(g: GoldAttribution, p: Attribution) -> bool:
     gold_names = _words(g.speaker.resolved) | _words(g.speaker.source) | _words(gs.text)
     pred_names = _words(p.speaker.resolved) | _words(ps.text)
     return bool(gold_names & pred_names)
+
+
+def _text_speaker_correct(g: GoldAttribution, p: Attribution) -> bool:
+    """For a text-only gold speaker: the prediction overlaps its located occurrence, or shares
+    a word (stop words aside) with its text."""
+    if p.speaker is None:
+        return False
+    ps = p.speaker.span
+    if g.speaker is not None and g.speaker.span.start < ps.end and ps.start < g.speaker.span.end:
+        return True
+    pred_names = _text_words(ps.text) | _text_words(p.speaker.resolved)
+    return bool(_text_words(g.speaker_text) & pred_names)
 
 
 @dataclass
@@ -119,19 +160,23 @@ class Evaluation:
         self.overall.tp += len(pairs)
         self.overall.fn += len(gold.attributions) - len(pairs)
         self.overall.fp += len(predicted) - len(pairs)
+        kinds = gold.kinds_known
         for gi, g in enumerate(gold.attributions):
             if gi not in matched_g:
-                self.kinds[g.kind].fn += 1
-                self._miss(name, "missed", g.kind, g.content, gold.text)
+                if kinds:
+                    self.kinds[g.kind].fn += 1
+                self._miss(name, "missed", g.kind if kinds else "any", g.content, gold.text)
         for pi, p in enumerate(predicted):
             if pi not in matched_p:
-                self.kinds[p.kind].fp += 1
+                if kinds:
+                    self.kinds[p.kind].fp += 1
                 self._miss(name, "spurious", p.kind, p.content, gold.text)
         for gi, pi in pairs:
             g, p = gold.attributions[gi], predicted[pi]
-            if g.kind == p.kind:
+            gold_kind = g.kind if kinds else "any"
+            if kinds and g.kind == p.kind:
                 self.kinds[g.kind].tp += 1
-            else:
+            elif kinds:
                 self.kinds[g.kind].fn += 1
                 self.kinds[p.kind].fp += 1
             ok = speaker_correct(g, p)
@@ -140,12 +185,14 @@ class Evaluation:
                 self._miss(
                     name,
                     "speaker",
-                    g.kind,
+                    gold_kind,
                     g.content,
                     gold.text,
-                    gold_speaker=g.speaker.span.text if g.speaker else None,
+                    gold_speaker=g.speaker.span.text if g.speaker else g.speaker_text,
                     predicted_speaker=p.speaker.span.text if p.speaker else None,
                 )
+            if not gold.types_known:
+                continue
             if g.speaker is not None and g.speaker.span.text.lower() in _PRONOUNS:
                 gold_name = _words(g.speaker.resolved or g.speaker.source)
                 pred_name = _words(p.speaker.resolved) if p.speaker else set()
@@ -243,7 +290,7 @@ def evaluate(paths: list[str | Path], analyzer_for=None) -> Evaluation:
     """Run the analyser on every gold file under ``paths`` and tally the results.
     ``analyzer_for(lang)`` gives the engine for a language (default: a cached ``Analyzer``)."""
     from analyzer.engine import Analyzer
-    from analyzer.gold import find_gold_files, load
+    from analyzer.gold import find_gold_files, load, load_jsonl
 
     engines: dict[str, Analyzer] = {}
 
@@ -256,8 +303,13 @@ def evaluate(paths: list[str | Path], analyzer_for=None) -> Evaluation:
 
     result = Evaluation()
     for file in find_gold_files(list(paths)):
-        gold = load(file)
-        report = engine(gold.language).analyze(gold.text, path=str(file))
-        result.add(gold, report, file.name)
-        result.add_judgement(gold, report, file.name)
+        if file.suffix == ".jsonl":
+            golds = [(gold, f"{file.name}#{gold.id}") for gold in load_jsonl(file)]
+        else:
+            golds = [(load(file), file.name)]
+        for gold, name in golds:
+            path = str(file) if gold.id is None else f"{file}#{gold.id}"
+            report = engine(gold.language).analyze(gold.text, path=path)
+            result.add(gold, report, name)
+            result.add_judgement(gold, report, name)
     return result

@@ -5,12 +5,18 @@ ANNOTATION.md. Every span is ``{"text", "start", "end"}`` with Python ``str`` of
 article. Annotators may write spans with ``text`` only and run
 ``python -m analyzer.gold fill FILE.json`` to compute the offsets, then
 ``python -m analyzer.gold check FILE.json`` to validate the file.
+
+External corpora in JSON Lines (``*.jsonl``, one document a line, the PolNeAR format of
+``shared/reference/polnear-dev.jsonl``) load with ``load_jsonl``: content spans with offsets,
+cue and speaker as text only, no kinds, source types, hedges or claims.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +51,9 @@ class GoldAttribution:
     content: GoldSpan
     cue: GoldSpan | None
     speaker: GoldSpeaker | None
+    #: The speaker as a text-only gold gives it (JSON Lines corpora), whether or not it could be
+    #: located in the text (``speaker`` is then its located occurrence, or None).
+    speaker_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,14 @@ class GoldDocument:
     attributions: list[GoldAttribution] = field(default_factory=list)
     hedges: list[GoldHedge] | None = None
     claims: list[GoldClaim] | None = None
+    #: False when the gold does not tell the kinds apart (every kind is then "indirect"):
+    #: no per-kind scores are computed for the document.
+    kinds_known: bool = True
+    #: False when the gold has no source types and no resolved names (types are "unknown"):
+    #: source type and pronoun resolution are not scored for the document.
+    types_known: bool = True
+    #: The document's id inside a JSON Lines file (None for a ``.json`` gold file).
+    id: str | None = None
 
 
 def _text_path(json_path: Path, data: dict) -> Path:
@@ -137,11 +154,136 @@ def load(json_path: str | Path) -> GoldDocument:
 
 
 def find_gold_files(paths: list[str | Path]) -> list[Path]:
-    """Expand files and folders into the gold ``*.json`` files they hold, sorted."""
+    """Expand files and folders into the gold ``*.json`` and ``*.jsonl`` files they hold,
+    sorted."""
     found: list[Path] = []
     for p in map(Path, paths):
-        found.extend(sorted(p.rglob("*.json")) if p.is_dir() else [p])
+        if p.is_dir():
+            found.extend(sorted([*p.rglob("*.json"), *p.rglob("*.jsonl")]))
+        else:
+            found.append(p)
     return found
+
+
+# --- JSON Lines corpora (PolNeAR) ---------------------------------------------------------
+
+#: A sentence ends after . ! ? (and any closing quotes or brackets) before white space, or at
+#: a line break. Rough, but enough to rank speaker occurrences by sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def locate_speaker(
+    text: str, needle: str, content: GoldSpan, starts: list[int] | None = None
+) -> GoldSpan | None:
+    """The whole-word occurrence of ``needle`` that most likely names the source of
+    ``content``: first one in the sentence of the content or the one before it (up to the
+    sentence where the content ends, since a speaker often follows it), then one outside the
+    content, then the nearest to the content. White space may differ (no-break spaces); case
+    may differ when no exact occurrence exists. None when it does not occur."""
+    words = needle.split()
+    if not words:
+        return None
+    starts = starts if starts is not None else _sentence_starts(text)
+    first = bisect_right(starts, content.start) - 1
+    last = bisect_right(starts, max(content.start, content.end - 1)) - 1
+    lo = starts[max(0, first - 1)]
+    hi = starts[last + 1] if last + 1 < len(starts) else len(text)
+    pattern = r"\s+".join(map(re.escape, words))
+    for flags in (0, re.IGNORECASE):
+        found = [
+            m for m in re.finditer(pattern, text, flags) if _whole_word(text, m.start(), m.group())
+        ]
+        if found:
+            break
+    else:
+        return None
+
+    def rank(m: re.Match) -> tuple[bool, bool, int]:
+        inside = m.start() < content.end and content.start < m.end()
+        distance = content.start - m.end() if m.end() <= content.start else m.start() - content.end
+        return (not (lo <= m.start() and m.end() <= hi), inside, max(0, distance))
+
+    best = min(found, key=rank)
+    return GoldSpan(best.start(), best.end(), best.group())
+
+
+def _empty_content(raw: object, text: str) -> bool:
+    """An empty content span with offsets inside the text, possibly inverted (start > end)."""
+    if not isinstance(raw, dict) or raw.get("text") != "":
+        return False
+    start, end = raw.get("start"), raw.get("end")
+    ints = isinstance(start, int) and isinstance(end, int)
+    return ints and min(start, end) >= 0 and max(start, end) <= len(text)
+
+
+def _text_only(raw: object, where: str) -> str | None:
+    """The text of a cue or speaker given as ``{"text": ...}`` (None when absent or empty)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("text", ""), str):
+        raise GoldError(f"{where}: expected an object with a text")
+    return raw.get("text") or None
+
+
+def load_jsonl(path: str | Path) -> list[GoldDocument]:
+    """Load a JSON Lines corpus, one ``{"id", "lang", "text", "attributions"}`` document a line
+    (the PolNeAR format): content spans with offsets, cue and speaker as text only.
+    Attributions whose content is empty are left out (nothing to score). Speakers are located
+    in the text (see ``locate_speaker``) and typed "unknown"; kinds are unknown
+    (``kinds_known=False``), and so are types. Raise GoldError naming the file and the line
+    on a fault."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldError(f"{path}: {exc}") from exc
+    docs = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}: line {number}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{where}: {exc}") from exc
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            raise GoldError(f"{where}: a document needs a text")
+        if not isinstance(data.get("attributions", []), list):
+            raise GoldError(f"{where}: attributions must be a list")
+        text = data["text"]
+        doc_id = str(data.get("id", number))
+        doc = GoldDocument(
+            path,
+            text,
+            data.get("lang") or "en",
+            kinds_known=False,
+            types_known=False,
+            id=doc_id,
+        )
+        starts = _sentence_starts(text)
+        for i, raw in enumerate(data.get("attributions", []), 1):
+            at = f"{where} (id {doc_id}): attribution {i}"
+            if not isinstance(raw, dict):
+                raise GoldError(f"{at}: expected an object")
+            if _empty_content(raw.get("content"), text):
+                continue  # nothing to score (PolNeAR has a few, with start > end)
+            content = _span(raw.get("content"), text, at + " content")
+            _text_only(raw.get("cue"), at + " cue")
+            speaker_text = _text_only(raw.get("speaker"), at + " speaker")
+            speaker = None
+            if speaker_text:
+                located = locate_speaker(text, speaker_text, content, starts)
+                if located is not None:
+                    speaker = GoldSpeaker(located, "unknown")
+            doc.attributions.append(
+                GoldAttribution("indirect", content, None, speaker, speaker_text)
+            )
+        docs.append(doc)
+    return docs
 
 
 # --- offset filling, for annotators -------------------------------------------------------

@@ -8,7 +8,7 @@ Offsets in reports are into the decoded text, so ``line_column`` maps them back 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _MAX_CONTROL_SHARE = 0.01
@@ -23,11 +23,20 @@ class InputFileError(ValueError):
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded input: its display path, its text and the encoding it was read with."""
+    """A decoded input: its display path, its text as the editor shows it, the encoding it was
+    read with, and the text the analyser reads: the same length as ``text``, with markup
+    (Markdown syntax, HTML tags, comments, code) blanked out so that offsets stay the same."""
 
     path: str
     text: str
     encoding: str
+    analysis_text: str = ""
+    format: str = "text"
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.analysis_text:
+            object.__setattr__(self, "analysis_text", self.text)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

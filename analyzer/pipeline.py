@@ -50,9 +50,13 @@ def load_model(lang: str) -> Language:
 
 
 @cache
-def build(lang: str) -> Language:
-    """The model for ``lang`` with the analyser's components added (cached per process)."""
+def build(lang: str, loaded_terms: tuple[str, ...] = ()) -> Language:
+    """The model for ``lang`` with the analyser's components added (cached per process);
+    ``loaded_terms`` extends the language's loaded-terms lexicon (a house list)."""
     nlp = load_model(lang)
     for name in COMPONENTS:
-        nlp.add_pipe(name, config={"lang": lang} if name != "analyzer_quotes" else {})
+        config: dict = {} if name == "analyzer_quotes" else {"lang": lang}
+        if name == "analyzer_framing":
+            config["extra_loaded_terms"] = list(loaded_terms)
+        nlp.add_pipe(name, config=config)
     return nlp

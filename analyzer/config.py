@@ -1,0 +1,161 @@
+"""Configuration: ``[tool.analyzer]`` in ``pyproject.toml`` or a ``.analyzer.toml``, found from
+the checked file's folder upward (the first file that has a configuration wins).
+
+    [tool.analyzer]
+    language = "fr"              # auto | fr | en
+    min_score = 60               # check fails below this score
+    fail_on = "warning"          # error | warning | info
+    known_sources = ["house/sources.tsv"]   # name<TAB>type: outlets and sources the house knows
+    loaded_terms = ["house/loaded.tsv"]     # extra loaded terms, one a line (or term<TAB>class)
+
+    [tool.analyzer.rules]
+    loaded-term = "error"        # a severity, or "off"
+    single-source = "off"
+
+    [tool.analyzer.weights]
+    attribution_coverage = 0.5
+
+Lexicon paths are relative to the configuration file. A bad key or value fails with the file
+and the key named.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analyzer.lexicons import LexiconError, normalise, read_tsv
+from analyzer.rules import RULES, SEVERITIES
+from analyzer.score import DEFAULT_WEIGHTS, ScoreConfig
+
+CONFIG_FILES = (".analyzer.toml", "pyproject.toml")
+_KEYS = {"language", "min_score", "fail_on", "rules", "weights", "known_sources", "loaded_terms"}
+_SOURCE_TYPES = {"person", "organisation", "role", "anonymous", "vague", "document"}
+
+
+class ConfigError(ValueError):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    language: str = "auto"
+    min_score: int | None = None
+    fail_on: str = "error"
+    rules: dict[str, str] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
+    known_sources: dict[str, str] = field(default_factory=dict)
+    loaded_terms: tuple[str, ...] = ()
+    source: str | None = None  # the file it came from; None for the defaults
+
+    @property
+    def score(self) -> ScoreConfig:
+        return ScoreConfig(weights={**DEFAULT_WEIGHTS, **self.weights}, severities=self.rules)
+
+    def describe(self) -> dict[str, Any]:
+        """What ``analyzer config`` prints."""
+        return {
+            "source": self.source or "(defaults: no configuration file found)",
+            "language": self.language,
+            "min_score": self.min_score,
+            "fail_on": self.fail_on,
+            "rules": {r: self.rules.get(r, rule.severity) for r, rule in RULES.items()},
+            "weights": {**DEFAULT_WEIGHTS, **self.weights},
+            "known_sources": len(self.known_sources),
+            "loaded_terms": len(self.loaded_terms),
+        }
+
+
+def find(start: str | Path) -> Path | None:
+    """The first configuration file from ``start``'s folder upward that configures us."""
+    here = Path(start).resolve()
+    folder = here if here.is_dir() else here.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and _section(path) is not None:
+                return path
+    return None
+
+
+def _section(path: Path) -> dict | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration ({exc})") from exc
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("analyzer")
+    return data.get("tool", {}).get("analyzer", data)
+
+
+def load(path: str | Path) -> Config:
+    """Read and validate one configuration file."""
+    path = Path(path)
+    raw = _section(path)
+    if raw is None:
+        raise ConfigError(f"{path}: no [tool.analyzer] section")
+    where = f"{path}: [tool.analyzer]"
+    unknown = set(raw) - _KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: {sorted(_KEYS)})")
+    language = raw.get("language", "auto")
+    if language not in {"auto", "fr", "en"}:
+        raise ConfigError(f"{where}: language must be auto, fr or en, not {language!r}")
+    fail_on = raw.get("fail_on", "error")
+    if fail_on not in SEVERITIES:
+        raise ConfigError(f"{where}: fail_on must be one of {SEVERITIES}, not {fail_on!r}")
+    min_score = raw.get("min_score")
+    if min_score is not None and not (isinstance(min_score, int) and 0 <= min_score <= 100):
+        raise ConfigError(f"{where}: min_score must be a whole number from 0 to 100")
+    rules = dict(raw.get("rules", {}))
+    for rule_id, severity in rules.items():
+        if rule_id not in RULES:
+            raise ConfigError(f"{where}.rules: unknown rule {rule_id!r}")
+        if severity not in (*SEVERITIES, "off"):
+            raise ConfigError(
+                f"{where}.rules.{rule_id}: severity must be one of "
+                f"{(*SEVERITIES, 'off')}, not {severity!r}"
+            )
+    weights = dict(raw.get("weights", {}))
+    for name, weight in weights.items():
+        if name not in DEFAULT_WEIGHTS:
+            raise ConfigError(f"{where}.weights: unknown component {name!r}")
+        if not isinstance(weight, int | float) or weight < 0:
+            raise ConfigError(f"{where}.weights.{name}: must be a number >= 0")
+    try:
+        known = _known_sources(path.parent, raw.get("known_sources", []))
+        loaded = _loaded_terms(path.parent, raw.get("loaded_terms", []))
+    except LexiconError as exc:
+        raise ConfigError(str(exc)) from exc
+    return Config(language, min_score, fail_on, rules, weights, known, loaded, str(path))
+
+
+def for_file(path: str | Path) -> Config:
+    """The configuration in force for a checked file (the defaults when none is found)."""
+    found = find(path if path != "-" else Path.cwd())
+    return load(found) if found is not None else Config()
+
+
+def _known_sources(base: Path, files: list[str]) -> dict[str, str]:
+    known: dict[str, str] = {}
+    for name in files:
+        for entry, source_type in read_tsv(base / name, frozenset(_SOURCE_TYPES)).items():
+            known[normalise(entry)] = source_type
+    return known
+
+
+def _loaded_terms(base: Path, files: list[str]) -> tuple[str, ...]:
+    terms: list[str] = []
+    for name in files:
+        path = base / name
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read lexicon ({exc.strerror})") from exc
+        for line in lines:
+            if line.strip() and not line.lstrip().startswith("#"):
+                term = line.split("\t")[0].strip()
+                terms.append(normalise(term))
+    return tuple(terms)
