@@ -1,6 +1,7 @@
-"""The command line: ``analyzer analyze``, ``analyzer eval``.
+"""The command line: analyze, report, check, eval, rules, config.
 
-Exit codes are the same for every command: 0 success, 2 usage or input error (one line on
+Exit codes are the same for every command: 0 success; 1 when ``check`` finds a finding at or
+above ``--fail-on`` or a score below ``--min-score``; 2 for a usage or input error (one line on
 stderr naming the file and the problem, never a traceback). In a run over several files a bad
 file is reported and the others are still analysed.
 """
@@ -11,15 +12,18 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from rich.console import Console
+
+from analyzer import __version__
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
 
-def _console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, no_color="NO_COLOR" in os.environ, highlight=False)
+def _console(stderr: bool = False, **kwargs) -> Console:
+    return Console(stderr=stderr, no_color="NO_COLOR" in os.environ, highlight=False, **kwargs)
 
 
 def _error(message: str) -> None:
@@ -32,88 +36,186 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_ERROR)
 
 
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a .txt, .md or .html article, or - for standard input",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["auto", "fr", "en"],
+        default=None,
+        help="the article language (default: configuration, else detect)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=None,
+        help="use this configuration file instead of searching for one",
+    )
+    parser.add_argument(
+        "--no-config", action="store_true", help="ignore configuration files, use the defaults"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="analyzer", description="Who says what in a news article.")
-    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     analyze = sub.add_parser(
         "analyze",
-        help="analyse articles and print their reports",
-        description="Analyse articles (files, or - for standard input) and print one report "
-        "per file: JSON (one object, JSON Lines for several files) or a terminal view.",
+        help="print the JSON report (or a short view) of articles",
+        description="Analyse articles and print one report per file: JSON (one object, JSON "
+        "Lines for several files) or a short terminal view.",
     )
-    analyze.add_argument("files", nargs="+", metavar="FILE", help="a text file, or - for stdin")
+    _add_inputs(analyze)
     analyze.add_argument(
-        "--lang",
-        default="auto",
-        choices=["auto", "fr", "en"],
-        help="the article language (default: detect per file)",
+        "--format", default="json", choices=["json", "text"], help="json (default) or text"
     )
-    analyze.add_argument(
-        "--format",
-        default="json",
-        choices=["json", "text"],
-        help="json (default) or text (a terminal report)",
+
+    report = sub.add_parser(
+        "report",
+        help="the full terminal report a person reads",
+        description="Print the terminal report of articles: header, score and its parts, the "
+        "text with quotations, hedges, framing and unattributed claims marked, the sources "
+        "and the findings. Honours NO_COLOR; --html saves the same report as a page.",
     )
+    _add_inputs(report)
+    report.add_argument("--html", metavar="FILE", help="also save the report as an HTML page")
+    report.add_argument("--width", type=int, default=None, help="columns (default: terminal)")
+
+    check = sub.add_parser(
+        "check",
+        help="the pre-publish check (a linter)",
+        description="Check articles: print findings as path:line:col: severity rule message "
+        "(or JSON, SARIF, GitHub annotations); exit 1 when a finding at or above --fail-on "
+        "exists or the score is below --min-score.",
+    )
+    _add_inputs(check)
+    check.add_argument("--format", default="text", choices=["text", "json", "sarif", "github"])
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        default=None,
+        help="the lowest severity that fails (default: configuration, else error)",
+    )
+    check.add_argument(
+        "--min-score", type=int, default=None, metavar="N", help="fail below this score (0-100)"
+    )
+    check.add_argument("--exit-zero", action="store_true", help="report, but always exit 0")
 
     ev = sub.add_parser(
         "eval",
         help="score the analyser against gold files",
         description="Run the analyser on gold-annotated samples (the *.json beside each "
         "article, see ANNOTATION.md) and print precision, recall and F1 per kind, speaker, "
-        "pronoun-resolution and source-type accuracy.",
+        "pronoun-resolution and source-type accuracy, hedge and claim F1.",
     )
     ev.add_argument("paths", nargs="+", metavar="PATH", help="gold files or folders of them")
     ev.add_argument("--format", default="table", choices=["table", "json"])
     ev.add_argument("--errors", action="store_true", help="also list every miss")
+
+    rules = sub.add_parser(
+        "rules",
+        help="list the rules, or explain one",
+        description="List every rule, or print what one rule does, why, "
+        "an example and how to fix it.",
+    )
+    rules.add_argument("rule", nargs="?", help="a rule id, such as vague-source")
+
+    config = sub.add_parser(
+        "config",
+        help="print the configuration in force",
+        description="Print the configuration in force for a file or "
+        "folder (default: the current folder) and where it came from.",
+    )
+    config.add_argument("path", nargs="?", default=".")
+    config.add_argument("--config", metavar="FILE", default=None)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    commands = {
+        "analyze": _analyze,
+        "report": _report,
+        "check": _check,
+        "eval": _eval,
+        "rules": _rules,
+        "config": _config,
+    }
     try:
-        if args.command == "analyze":
-            return _analyze(args)
-        if args.command == "eval":
-            return _eval(args)
+        return commands[args.command](args)
     except KeyboardInterrupt:
         _error("interrupted")
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
-    return EXIT_ERROR
 
 
-def _analyze(args: argparse.Namespace) -> int:
+# -- reading and analysing inputs, shared by analyze / report / check ----------------------------
+
+
+@dataclass
+class _Run:
+    status: int = EXIT_OK
+
+
+def _reports(args: argparse.Namespace, run: _Run) -> Iterator:
+    """Analyse each input in turn; on a bad one print one line, set exit 2, go on."""
+    from analyzer.config import Config, ConfigError, for_file, load
     from analyzer.engine import Analyzer, InputError
     from analyzer.inputs import InputFileError, read
     from analyzer.language import LanguageError, detect
+    from analyzer.lexicons import LexiconError
     from analyzer.pipeline import ModelError
-    from analyzer.render import json as render_json
+    from analyzer.suppress import apply
 
-    engines: dict[str, Analyzer] = {}
-    status = EXIT_OK
-    out = _console()
-    several = len(args.files) > 1
+    engines: dict[tuple, Analyzer] = {}
+    fixed = None
+    if getattr(args, "config", None):
+        try:
+            fixed = load(args.config)
+        except ConfigError as exc:
+            _error(str(exc))
+            run.status = EXIT_ERROR
+            return
     for path in args.files:
         name = "<stdin>" if path == "-" else path
         try:
+            config = Config() if args.no_config else fixed or for_file(path)
             document = read(path)
             if not document.analysis_text.strip():
                 raise InputError("no article text (only markup)")
-            lang = args.lang if args.lang != "auto" else detect(document.analysis_text)
-            if lang not in engines:
-                engines[lang] = Analyzer(lang)
-            report = engines[lang].analyze(document.analysis_text, name, document.text)
+            lang = args.lang or config.language
+            if lang == "auto":
+                lang = document.meta.get("lang") or detect(document.analysis_text)
+            key = (lang, config.source)
+            if key not in engines:
+                engines[key] = Analyzer(lang, config)
+            report = engines[key].analyze(document.analysis_text, name, document.text)
+            yield apply(report), config, document
         except InputFileError as exc:
             _error(str(exc))
-            status = EXIT_ERROR
-            continue
+            run.status = EXIT_ERROR
+        except (ConfigError, LexiconError) as exc:
+            _error(str(exc))
+            run.status = EXIT_ERROR
         except (InputError, LanguageError, ModelError) as exc:
             _error(f"{name}: {exc}")
-            status = EXIT_ERROR
-            continue
+            run.status = EXIT_ERROR
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from analyzer.render import json as render_json
+
+    run = _Run()
+    several = len(args.files) > 1
+    out = _console()
+    for report, _, _ in _reports(args, run):
         if args.format == "json":
             sys.stdout.write(render_json.dumps(report, pretty=not several) + "\n")
             sys.stdout.flush()
@@ -121,7 +223,77 @@ def _analyze(args: argparse.Namespace) -> int:
             from analyzer.render.terminal import render
 
             out.print(render(report))
-    return status
+    return run.status
+
+
+def _report(args: argparse.Namespace) -> int:
+    from analyzer.render.terminal import full_report
+
+    run = _Run()
+    out = _console(width=args.width, record=bool(args.html))
+    for report, _, document in _reports(args, run):
+        out.print(full_report(report, document.meta))
+    if args.html:
+        try:
+            out.save_html(args.html)
+        except OSError as exc:
+            _error(f"{args.html}: cannot write ({exc.strerror})")
+            return EXIT_ERROR
+    return run.status
+
+
+def _check(args: argparse.Namespace) -> int:
+    from analyzer.check import judge
+    from analyzer.render import github, sarif, text
+
+    run = _Run()
+    verdicts = []
+    for report, config, _ in _reports(args, run):
+        fail_on = args.fail_on or config.fail_on
+        min_score = args.min_score if args.min_score is not None else config.min_score
+        verdict = judge(report, fail_on, min_score)
+        verdicts.append(verdict)
+        if args.format == "text":
+            for line in text.lines(report):
+                print(line)
+            if verdict.below_min_score:
+                print(
+                    f"{report.path}:1:1: error min-score score {report.score.value} is below "
+                    f"{min_score}"
+                )
+        elif args.format == "github":
+            for line in github.lines(report):
+                print(line)
+            if verdict.below_min_score:
+                print(
+                    f"::error file={report.path},line=1,col=1,title=min-score::score "
+                    f"{report.score.value} is below {min_score}"
+                )
+        elif args.format == "json":
+            data = report.to_dict()
+            data["passed"] = verdict.passed
+            print(json.dumps(data, ensure_ascii=False))
+        sys.stdout.flush()
+    if args.format == "sarif":
+        print(
+            json.dumps(sarif.document([v.report for v in verdicts]), ensure_ascii=False, indent=2)
+        )
+    if args.format == "text":
+        findings = sum(len(v.report.findings) for v in verdicts)
+        failed = sum(1 for v in verdicts if not v.passed)
+        scores = ", ".join(
+            f"{v.report.path} {v.report.score.value} ({v.report.score.grade})" for v in verdicts
+        )
+        if verdicts:
+            print(
+                f"{findings} findings in {len(verdicts)} files, {failed} failing; scores: {scores}",
+                file=sys.stderr,
+            )
+    if run.status == EXIT_ERROR:
+        return EXIT_ERROR
+    if not args.exit_zero and any(not v.passed for v in verdicts):
+        return EXIT_FAIL
+    return EXIT_OK
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -133,7 +305,7 @@ def _eval(args: argparse.Namespace) -> int:
         _error(f"{missing[0]}: no such file or folder")
         return EXIT_ERROR
     if not find_gold_files(args.paths):
-        _error(f"no gold files (*.json) under {', '.join(args.paths)}")
+        _error(f"no gold files under {', '.join(args.paths)}")
         return EXIT_ERROR
     try:
         result = evaluate(args.paths)
@@ -148,8 +320,49 @@ def _eval(args: argparse.Namespace) -> int:
         return EXIT_OK
     from analyzer.render.evaluation import render
 
+    _console().print(render(result, errors=args.errors))
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from analyzer.rules import RULES
+
     out = _console()
-    out.print(render(result, errors=args.errors))
+    if args.rule is None:
+        table = Table(title="Rules")
+        table.add_column("id")
+        table.add_column("severity")
+        table.add_column("what it flags")
+        for r in RULES.values():
+            table.add_row(r.id, r.severity, r.summary)
+        out.print(table)
+        return EXIT_OK
+    rule = RULES.get(args.rule)
+    if rule is None:
+        _error(f"unknown rule {args.rule!r} (analyzer rules lists them)")
+        return EXIT_ERROR
+    out.print(
+        f"[bold]{rule.id}[/bold] ({rule.severity})\n\n{rule.summary}\n\n"
+        f"[bold]Why[/bold]\n{rule.why}\n\n[bold]Example[/bold]\n{rule.example}\n\n"
+        f"[bold]Fix[/bold]\n{rule.fix}"
+    )
+    return EXIT_OK
+
+
+def _config(args: argparse.Namespace) -> int:
+    from analyzer.config import ConfigError, for_file, load
+
+    if not os.path.exists(args.path):
+        _error(f"{args.path}: no such file or folder")
+        return EXIT_ERROR
+    try:
+        config = load(args.config) if args.config else for_file(args.path)
+    except ConfigError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    print(json.dumps(config.describe(), ensure_ascii=False, indent=2))
     return EXIT_OK
 
 

@@ -104,6 +104,14 @@ RULES: dict[str, Rule] = {
             "Six attributions, five of them to the same spokesperson.",
             "Add an independent source: the other side, a document, an expert.",
         ),
+        Rule(
+            "unused-suppression",
+            "warning",
+            "An inline suppression comment that suppresses nothing.",
+            "Stale suppressions hide future findings and mislead the next editor.",
+            "<!-- analyzer: ignore vague-source --> before a paragraph with no vague source.",
+            "Remove the comment, or correct the rule name it gives.",
+        ),
     )
 }
 

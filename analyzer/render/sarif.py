@@ -1,0 +1,79 @@
+"""SARIF 2.1.0: one run, the rules in ``tool.driver.rules``, one result per finding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analyzer import __version__
+from analyzer.inputs import line_column
+from analyzer.report import Report
+from analyzer.rules import RULES
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _rules() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.id,
+            "name": "".join(part.title() for part in r.id.split("-")),
+            "shortDescription": {"text": r.summary},
+            "fullDescription": {"text": r.why},
+            "help": {
+                "text": f"{r.summary}\n\nWhy: {r.why}\n\nExample: {r.example}\n\nFix: {r.fix}"
+            },
+            "defaultConfiguration": {"level": _LEVEL[r.severity]},
+        }
+        for r in RULES.values()
+    ]
+
+
+def document(reports: list[Report]) -> dict[str, Any]:
+    rule_index = {rule_id: i for i, rule_id in enumerate(RULES)}
+    results = []
+    for report in reports:
+        for f in report.findings:
+            end_line, end_column = line_column(report.text, max(f.span.start, f.span.end - 1))
+            results.append(
+                {
+                    "ruleId": f.rule,
+                    "ruleIndex": rule_index[f.rule],
+                    "level": _LEVEL.get(f.severity, "warning"),
+                    "message": {"text": f.message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": report.path or "stdin"},
+                                "region": {
+                                    "startLine": f.line,
+                                    "startColumn": f.column,
+                                    "endLine": end_line,
+                                    "endColumn": end_column + 1,
+                                    "charOffset": f.span.start,
+                                    "charLength": f.span.end - f.span.start,
+                                },
+                            }
+                        }
+                    ],
+                }
+            )
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "analyzer",
+                        "fullName": "sourcing-analyzer",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/sourcing-analyzer/",
+                        "rules": _rules(),
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
