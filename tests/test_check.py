@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer.rules import RULES
 from tests.conftest import SAMPLES
 
 GOOD = SAMPLES / "fr" / "pairs" / "transfert-club-rugby-bien-source.txt"
@@ -50,7 +51,7 @@ def test_text_lines_and_exit_codes(article):
         path, line_no, column, rest = line.split(":", 3)
         assert path == str(article) and int(line_no) >= 1 and int(column) >= 1
         severity, rule, _ = rest.strip().split(" ", 2)
-        assert severity in {"error", "warning", "info"}
+        assert severity in {"error", "warning", "info"} and rule in RULES
     failing = run("check", str(article), "--no-config", "--fail-on", "warning")
     assert failing.returncode == 1
     assert (
