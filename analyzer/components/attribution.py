@@ -71,6 +71,7 @@ class AttributionFinder:
         self.infinitive_with_de = set(self.profile.get("infinitive_with_de", []))
         self.relay_markers = {normalise(m) for m in self.profile.get("relay_markers", [])}
         self.active_only = set(self.profile.get("active_only_cues", []))
+        self.question_words = {normalise(w) for w in self.profile.get("question_words", [])}
         restriction = self.profile.get("restriction", {})
         self.restriction = {k: {normalise(w) for w in v} for k, v in restriction.items()}
         self.relatives = set(self.profile.get("relatives", []))
@@ -131,6 +132,8 @@ class AttributionFinder:
         lemma = normalise(doc[verb.i : match_end].lemma_)
         stance = self.verbs.get(lemma, self.verbs.get(normalise(verb.lemma_), "neutral"))
         cue = self._cue_span(doc, verb, match_end)
+        if _bare_past_participle(verb, cue):
+            return []  # Interrogé vendredi, … / publié dimanche: an adjunct, not a cue
         before = _prev_word(doc, cue.start, unit.start)
         clitic = self._clitic_subject(doc, cue)
         inverted = before is not None and (
@@ -147,7 +150,63 @@ class AttributionFinder:
             return self._incise(doc, verb, cue, lemma, stance, clitic, before, unit, quotes)
         if clitic is not None and before is None:
             return []
+        postposed = self._postposed(doc, verb, cue, lemma, stance, unit, quotes)
+        if postposed:
+            return postposed
         return self._preposed(doc, verb, cue, lemma, stance, unit, quotes)
+
+    def _postposed(self, doc, verb, cue, lemma, stance, unit, quotes) -> list[RawAttribution]:
+        """CONTENT, SPEAKER CUE. / “QUOTE,” SPEAKER CUE (in a statement): the reporting clause
+        closes the sentence, its subject right after a comma or a closing quotation mark."""
+        speaker = self._subject(doc, verb, cue, unit)
+        if speaker is None or speaker.start >= cue.start:
+            return []
+        before = _prev_word(doc, speaker.start, unit.start)
+        if before is None or not (before.text == "," or before.text in QUOTE_MARKS):
+            return []
+        rest = doc[cue.end : unit.end]
+        if any(
+            t.pos_ == "VERB"
+            or t.text in QUOTE_MARKS
+            or t.text == ":"
+            or normalise(t.text) in self.complementisers
+            for t in rest
+        ):
+            if not _ends_with_second_quote(doc, rest, quotes):
+                return []
+        cue_span = doc[cue.start : cue.end]
+        edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
+        quote = _quote_ending_at(quotes, edge, doc.text)
+        if quote is not None and quote.start >= unit.start_char - 1:
+            results = [
+                RawAttribution(
+                    "direct", (quote.inner_start, quote.inner_end), cue_span, lemma, stance, speaker
+                )
+            ]
+            follow = next((q for q in quotes if cue.end_char <= q.start < unit.end_char), None)
+            if follow is not None:
+                results.append(
+                    RawAttribution(
+                        "direct",
+                        (follow.inner_start, follow.inner_end),
+                        cue_span,
+                        lemma,
+                        stance,
+                        speaker,
+                    )
+                )
+            return results
+        if not _has_verb(doc, unit.start, before.i):
+            return []
+        content = _trim_chars(doc.text, unit.start_char, before.idx)
+        if content[1] - content[0] < 3 or self._is_question(doc, unit.start):
+            return []
+        kind = "mixed" if _has_quote(quotes, *content) else "indirect"
+        return [RawAttribution(kind, content, cue_span, lemma, stance, speaker)]
+
+    def _is_question(self, doc: Doc, i: int) -> bool:
+        """Content that opens with whether / si / how: an indirect question, not a statement."""
+        return i < len(doc) and normalise(doc[i].text) in self.question_words
 
     def _cue_span(self, doc: Doc, verb: Token, match_end: int) -> Span:
         start = verb.i
@@ -242,6 +301,8 @@ class AttributionFinder:
     def _preposed(self, doc, verb, cue, lemma, stance, unit, quotes):
         passive = self._is_passive(doc, verb, cue)
         speaker = self._subject(doc, verb, cue, unit)
+        if self._restrictive(doc, _next_word(doc, cue.end, unit.end) or verb, unit):
+            return []  # il n'a proposé qu'une hausse: a restriction, not a content clause
         if passive:
             if lemma in self.active_only:
                 return []  # "a été lancé par" is not "a lancé" in the sense of saying
@@ -270,8 +331,13 @@ class AttributionFinder:
                 content = self._bare_clause(doc, verb, nxt, unit)
             if content is None and self._quote_in_object(doc, nxt, unit, quotes):
                 # a quoted fragment as object: Il a dénoncé « une frontière de la honte »
-                kind, content = "mixed", (nxt.idx, self._clause_end(doc, nxt.i, unit))
+                end = self._clause_end(doc, nxt.i, unit)
+                inside = [q.end for q in quotes if nxt.idx <= q.start < end]
+                kind, content = "mixed", (nxt.idx, max(inside) if inside else end)
         if content is None or content[1] <= content[0]:
+            return []
+        first = doc.char_span(content[0], content[1], alignment_mode="expand")
+        if first is not None and len(first) and self._is_question(doc, first.start):
             return []
         if kind is None:
             kind = "mixed" if _has_quote(quotes, *content) else "indirect"
@@ -364,14 +430,30 @@ class AttributionFinder:
                 and child.i > verb.i
                 and normalise(child.lemma_) in self.statement_nouns
             ):
-                left = min(t.i for t in child.subtree if t.i > verb.i)
-                return (doc[left].idx, self._clause_end(doc, left, unit))
+                tokens = [t for t in child.subtree if t.i > verb.i and t.i < unit.end]
+                left, right = min(t.i for t in tokens), max(t.i for t in tokens)
+                return (
+                    doc[left].idx,
+                    min(doc[right].idx + len(doc[right].text), self._clause_end(doc, left, unit)),
+                )
         return None
 
     def _clause_end(self, doc: Doc, i: int, unit: Span) -> int:
+        """Where a content clause ends: the sentence end, a semicolon, or a coordinated second
+        reporting verb (…, but said …; … et a ajouté …)."""
         end = unit.end
         for j in range(i, unit.end):
             if doc[j].text in _CLAUSE_END:
+                end = j
+                break
+            if (
+                doc[j].pos_ == "CCONJ"
+                and j > i
+                and any(
+                    normalise(t.lemma_) in self.verbs and t.pos_ == "VERB"
+                    for t in doc[j + 1 : min(j + 4, unit.end)]
+                )
+            ):
                 end = j
                 break
         while end > i and (
@@ -521,6 +603,35 @@ class AttributionFinder:
 
 
 # -- helpers over tokens -----------------------------------------------------------------
+
+
+def _bare_past_participle(verb: Token, cue: Span) -> bool:
+    """A past participle with no auxiliary (French: Interrogé, cité, publié)."""
+    morph = verb.morph
+    return (
+        "Part" in morph.get("VerbForm")
+        and "Past" in morph.get("Tense")
+        and len(cue) == 1
+        and verb.tag_ not in {"VBD", "VBN"}
+        and verb.dep_ != "conj"  # a dénoncé … et rappelé que: the auxiliary is shared
+    )
+
+
+def _ends_with_second_quote(doc: Doc, rest: Span, quotes: list[Quote]) -> bool:
+    """After the reporting clause only a comma and a second quotation (“A,” she said, “B.”)."""
+    words = [t for t in rest if not t.is_space]
+    if not words:
+        return True
+    first_mark = next((t for t in words if t.text in QUOTE_MARKS), None)
+    return (
+        first_mark is not None
+        and not any(t.text == ":" for t in words[: words.index(first_mark)])
+        and all(
+            t.pos_ in {"ADP", "DET", "NOUN", "PROPN", "PUNCT", "ADV"} or t.text in QUOTE_MARKS
+            for t in words[: words.index(first_mark)]
+        )
+        and any(q.start == first_mark.idx for q in quotes)
+    )
 
 
 def _has_left_subject(verb: Token, unit: Span) -> bool:
