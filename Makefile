@@ -24,13 +24,16 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/throughput.py --lang fr
+	$(BIN)/python benchmarks/throughput.py --lang en
 
 models: $(STAMP)
-	$(BIN)/python -m analyzer.train
+	$(BIN)/python -m analyzer.train --lang fr
+	$(BIN)/python -m analyzer.train --lang en
 
 eval: $(STAMP)
 	$(BIN)/analyzer eval samples/fr
+	$(BIN)/analyzer eval samples/en
 
 clean:
 	rm -rf $(VENV) build *.egg-info

