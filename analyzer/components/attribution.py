@@ -165,15 +165,15 @@ class AttributionFinder:
         if before is None or not (before.text == "," or before.text in QUOTE_MARKS):
             return []
         rest = doc[cue.end : unit.end]
-        if any(
+        complement = any(
             t.pos_ == "VERB"
             or t.text in QUOTE_MARKS
             or t.text == ":"
             or normalise(t.text) in self.complementisers
             for t in rest
-        ):
-            if not _ends_with_second_quote(doc, rest, quotes):
-                return []
+        )
+        if complement and not _ends_with_second_quote(doc, rest, quotes):
+            return []  # the cue has a complement of its own: not a closing reporting clause
         cue_span = doc[cue.start : cue.end]
         edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
         quote = _quote_ending_at(quotes, edge, doc.text)
