@@ -17,7 +17,19 @@ from analyzer.linear import LinearModel
 _PERSON_ENTS = frozenset({"PER", "PERSON"})
 _ORG_ENTS = frozenset({"ORG", "NORP", "GPE", "LOC", "MISC", "FAC"})
 _ANONYMOUS_MODIFIERS = frozenset(
-    {"proche", "anonymat", "anonyme", "haut", "haute", "certain", "close", "anonymity", "senior"}
+    {
+        "proche",
+        "anonymat",
+        "anonyme",
+        "haut",
+        "haute",
+        "close",
+        "anonymity",
+        "senior",
+        "familiar",
+        "named",
+        "identified",
+    }
 )
 _INDEFINITE = frozenset({"un", "une", "a", "an", "another", "un autre", "une autre"})
 _VAGUE_DETS = frozenset(
@@ -98,6 +110,11 @@ def rule_type(span: Span, source_nouns: dict[str, str], titles: dict[str, str]) 
         ):
             return "person"
         return "organisation"
+    modifiers = {normalise(t.lemma_) for t in span if t.i != head.i} | {
+        normalise(t.text) for t in span if t.i != head.i
+    }
+    if modifiers & _ANONYMOUS_MODIFIERS and cls in {"anonymous", "role", "vague", None}:
+        return "anonymous"  # une source proche du dossier, officials who requested anonymity
     if cls == "document":
         return "document"
     if cls == "organisation":

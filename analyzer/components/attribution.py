@@ -72,6 +72,8 @@ class AttributionFinder:
         self.relay_markers = {normalise(m) for m in self.profile.get("relay_markers", [])}
         self.active_only = set(self.profile.get("active_only_cues", []))
         self.question_words = {normalise(w) for w in self.profile.get("question_words", [])}
+        self.relay_verbs = set(self.profile.get("relay_verbs", []))
+        self.guarded_markers = set(self.profile.get("guarded_markers", []))
         restriction = self.profile.get("restriction", {})
         self.restriction = {k: {normalise(w) for w in v} for k, v in restriction.items()}
         self.relatives = set(self.profile.get("relatives", []))
@@ -165,6 +167,7 @@ class AttributionFinder:
         if before is None or not (before.text == "," or before.text in QUOTE_MARKS):
             return []
         rest = doc[cue.end : unit.end]
+        rest = doc[cue.end : _relay_start(doc, cue.end, unit.end, self.relay_verbs)]
         complement = any(
             t.pos_ == "VERB"
             or t.text in QUOTE_MARKS
@@ -508,6 +511,11 @@ class AttributionFinder:
         speaker = _np_forward(doc, np_start, unit.end)
         if speaker is None:
             return None
+        if normalise(marker.text) in self.guarded_markers and speaker[0].pos_ not in {
+            "DET",
+            "PROPN",
+        }:
+            return None  # "per cent", "per year": this marker needs a named source after it
         if cls == "opinion" and not _is_person_like(speaker):
             return None
         after = _next_word(doc, speaker.end, unit.end)
@@ -604,6 +612,14 @@ class AttributionFinder:
 
 
 # -- helpers over tokens -----------------------------------------------------------------
+
+
+def _relay_start(doc: Doc, i: int, end: int, relay_verbs: set[str]) -> int:
+    """Where a trailing ", citing …" starts after a reporting clause (else ``end``)."""
+    for j in range(i, end):
+        if doc[j].lemma_ in relay_verbs and j > i and doc[j - 1].text == ",":
+            return j - 1
+    return end
 
 
 def _bare_past_participle(verb: Token, cue: Span) -> bool:
@@ -777,6 +793,10 @@ def _noun_phrase(head: Token) -> Span:
     while right < len(doc):
         tok = doc[right]
         if (tok.is_punct and tok.text not in {"-", "'", "’"}) or tok.is_space:
+            break
+        clause = tok.head if tok.head.dep_ in {"relcl", "acl:relcl"} else None
+        if clause is not None and clause.head.i == head.i and tok.i < clause.i:
+            right = max(t.i for t in clause.subtree) + 1  # officials who asked not to be named
             break
         if tok.dep_ in {"acl", "acl:relcl", "relcl"} or tok.pos_ in {
             "VERB",

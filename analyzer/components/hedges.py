@@ -52,6 +52,8 @@ class HedgeFinder:
         self.conditional = bool(grammar.get("journalistic_conditional", False))
         self.epistemic_modals = set(grammar.get("epistemic_modals", []))
         self.condition_markers = {normalise(w) for w in grammar.get("condition_markers", [])}
+        self.modals = set(grammar.get("modal_hedges", []))
+        self.modal_needs_next = dict(grammar.get("modal_needs_next", {}))
         self.words = Matcher(nlp.vocab)
         single: dict[str, list[str]] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -85,6 +87,8 @@ class HedgeFinder:
         matches += [(m, s, e, "LEMMA") for m, s, e in self.words(doc)]
         for match_id, start, end, _ in sorted(matches, key=lambda x: (x[1], -(x[2] - x[1]))):
             span = doc[start:end]
+            if len(span) == 1 and not self._epistemic(span[0]):
+                continue
             add(span.start_char, span.end_char, doc.vocab.strings[match_id])
         if self.conditional:
             for tok in doc:
@@ -92,6 +96,31 @@ class HedgeFinder:
                     add(tok.idx, tok.idx + len(tok.text), "conditional")
         doc._.hedges = sorted(found.values(), key=lambda h: h.start)
         return doc
+
+    def _epistemic(self, tok: Token) -> bool:
+        """A modal hedge (may, might, could) that expresses likelihood, not permission or
+        ability; any other single-word cue passes."""
+        word = tok.text.lower()
+        if word not in self.modals:
+            return True
+        if tok.tag_ and tok.tag_ != "MD":
+            return False  # "May" the month
+        subject = next((c for c in tok.head.children if c.dep_.startswith("nsubj")), None)
+        if subject is not None and normalise(subject.text) in {"i", "you", "we"}:
+            return False
+        needs = self.modal_needs_next.get(word)
+        if needs:
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ in needs:
+                return True
+            # the plan could fail (a thing's likelihood), not she could not attend (ability)
+            return (
+                subject is not None
+                and subject.pos_ == "NOUN"
+                and nxt is not None
+                and nxt.lower_ not in {"not", "n't"}
+            )
+        return True
 
     def _is_journalistic_conditional(self, doc: Doc, tok: Token, atts) -> bool:
         if "Cnd" not in tok.morph.get("Mood") or tok.pos_ not in {"AUX", "VERB"}:

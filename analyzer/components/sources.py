@@ -220,14 +220,18 @@ class SourceResolver:
         return pairs
 
     def _named(self, span: Span, appositions) -> Span | None:
-        """The named person a description such as "la ministre" refers back to."""
+        """The named person a description such as "la ministre" refers back to: the person the
+        text gave that office or noun as apposition, else, for a short definite description
+        with no complement ("le technicien", "l'élu"), the nearest earlier named person who
+        agrees with it in gender."""
         if span.root.pos_ != "NOUN":
             return None
         lemma = normalise(span.root.lemma_)
-        if self.source_nouns.get(lemma) not in {"role", "anonymous"}:
-            return None
+        cls = self.source_nouns.get(lemma)
+        if cls not in {"role", "anonymous"}:
+            return None  # only nouns of people (the lexicon's offices and person nouns)
         det = next((t for t in span if t.pos_ == "DET" and t.i < span.root.i), None)
-        if det is not None and "Ind" in det.morph.get("Definite"):
+        if det is None or "Ind" in det.morph.get("Definite"):
             return None
         best = None
         for position, noun, name in appositions:
@@ -236,7 +240,28 @@ class SourceResolver:
             )
             if noun == lemma and position < span.end_char + 200 and closer:
                 best = name
-        return best
+        if best is not None or cls == "role" and len(span) > 2:
+            return best
+        short = len(span) <= 3 and not any(t.pos_ in {"ADP", "PROPN", "NUM"} for t in span)
+        if not short or "Plur" in span.root.morph.get("Number"):
+            return None
+        gender, _ = self._agreement(span)
+        people = (
+            [
+                m
+                for m in self._mentions(span.doc)
+                if m.end_char <= span.start_char and m.label_ in _PERSON_ENTS
+            ]
+            if span.doc.ents
+            else []
+        )
+        for person in sorted(people, key=lambda m: m.start_char, reverse=True):
+            p_gender, _ = self._agreement(person)
+            if span.start_char - person.start_char > _RESOLUTION_WINDOW_CHARS:
+                break
+            if not gender or not p_gender or p_gender == gender:
+                return person
+        return None
 
     def _key(self, span: Span, appositions) -> str:
         head = _head(span)

@@ -238,7 +238,7 @@ def sources_detail(report: Report) -> Table:
 
 def findings_view(report: Report) -> RenderableType:
     if not report.findings:
-        return Text("No findings.", style="green")
+        return Group(Rule("Findings", style="dim"), Text("No findings.", style="green"))
     table = Table(title="Findings", expand=True)
     table.add_column("where", no_wrap=True)
     table.add_column("severity")
