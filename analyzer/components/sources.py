@@ -240,7 +240,7 @@ class SourceResolver:
             )
             if noun == lemma and position < span.end_char + 200 and closer:
                 best = name
-        if best is not None or cls == "role" and len(span) > 2:
+        if best is not None or (cls == "role" and len(span) > 2):
             return best
         short = len(span) <= 3 and not any(t.pos_ in {"ADP", "PROPN", "NUM"} for t in span)
         if not short or "Plur" in span.root.morph.get("Number"):
