@@ -79,13 +79,16 @@ class Analyzer:
             return
         for text in texts:
             _check_text(text)
-        chunked = [_chunks(t, self.nlp.max_length) for t in texts]
+        tidied = [tidy_whitespace(t) for t in texts]
+        chunked = [_chunks(t, self.nlp.max_length) for t, _ in tidied]
         flat = [c for chunks in chunked for c in chunks]
         docs = self.nlp.pipe((model_doc(self.nlp, c) for _, c in flat), batch_size=batch_size)
-        for text, path, original, chunks in zip(texts, paths, originals, chunked, strict=True):
+        for text, path, original, chunks, (_, positions) in zip(
+            texts, paths, originals, chunked, tidied, strict=True
+        ):
             parts = [(offset, next(docs)) for offset, _ in chunks]
             shown = original if original is not None and len(original) == len(text) else text
-            yield to_report(shown, parts, self.lang, path, self.config)
+            yield to_report(shown, parts, self.lang, path, self.config, positions)
 
 
 #: The small models tag « as a verb and misparse around it; they read '"' as punctuation.
@@ -149,15 +152,39 @@ def _chunks(text: str, max_length: int) -> list[tuple[int, str]]:
 # -- from doc extensions to the report ----------------------------------------------------------
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start, end, text[start:end])
+_WHITESPACE_RUN = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
+_SENTENCE_END = frozenset(".!?»”\":;…")
 
 
-def _speaker_span(text: str, span: TokenSpan, offset: int) -> Span:
-    start, end = span.start_char + offset, span.end_char + offset
-    while start < end and text[start] in "-":
-        start += 1  # the clitic "-il" of "a-t-il" is the speaker "il"
-    return _span(text, start, end)
+def tidy_whitespace(text: str) -> tuple[str, list[int] | None]:
+    """The text the model reads, with runs of blanks (left by blanked markup or hard-wrapped
+    lines) folded: a blank line stays a paragraph break, a line break inside a sentence becomes
+    a space. The small models take a run of spaces or a stray line break for a sentence end.
+    Returns the folded text and, for each of its characters, the original position (None when
+    nothing changed)."""
+    if not _WHITESPACE_RUN.search(text):
+        return text, None
+    pieces: list[str] = []
+    positions: list[int] = []
+    last = 0
+    for match in _WHITESPACE_RUN.finditer(text):
+        pieces.append(text[last : match.start()])
+        positions.extend(range(last, match.start()))
+        run = match.group(0)
+        before = text[: match.start()].rstrip()[-1:]
+        if run.count("\n") >= 2 or (run.count("\n") == 1 and len(run.strip(" \t\r")) >= 2):
+            folded = "\n\n"
+        elif "\n" in run and (not before or before in _SENTENCE_END):
+            folded = "\n"
+        else:
+            folded = " "
+        pieces.append(folded)
+        positions.extend([match.start()] * len(folded))
+        last = match.end()
+    pieces.append(text[last:])
+    positions.extend(range(last, len(text)))
+    positions.append(len(text))
+    return "".join(pieces), positions
 
 
 def to_report(
@@ -166,8 +193,21 @@ def to_report(
     lang: str,
     path: str | None = None,
     config: Config | None = None,
+    positions: list[int] | None = None,
 ) -> Report:
-    """Build the report of ``text`` from its analysed chunks ``(offset, doc)``."""
+    """Build the report of ``text`` from its analysed chunks ``(offset, doc)``; ``positions``
+    maps offsets in the analysed (whitespace-folded) text back to ``text``."""
+
+    def _span(text: str, start: int, end: int) -> Span:
+        if positions is not None:
+            start, end = positions[start], positions[max(start, end - 1)] + (end > start)
+        return Span(start, end, text[start:end])
+
+    def _speaker_span(text: str, span: TokenSpan, offset: int) -> Span:
+        mention = _span(text, span.start_char + offset, span.end_char + offset)
+        trimmed = len(mention.text) - len(mention.text.lstrip("-"))  # "-il" of a-t-il is "il"
+        return Span(mention.start + trimmed, mention.end, mention.text[trimmed:])
+
     raws: list[tuple[int, RawAttribution]] = [
         (offset, att) for offset, doc in parts for att in (doc._.attributions or [])
     ]

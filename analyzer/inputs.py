@@ -63,7 +63,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def read(path: str) -> Document:
-    """Read a path (``-`` is standard input) into a Document; raise InputFileError on a fault."""
+    """Read a path (``-`` is standard input) into a Document; raise InputFileError on a fault.
+
+    The format comes from the extension (.md/.markdown, .html/.htm), else from content that
+    starts with ``<!doctype html`` or ``<html``, else plain text; ``analysis_text`` is the text
+    with that format's markup blanked (see ``analyzer.markup``)."""
     if path == "-":
         data = sys.stdin.buffer.read()
     else:
@@ -81,7 +85,11 @@ def read(path: str) -> Document:
     text, encoding = decode(data, "<stdin>" if path == "-" else path)
     if not text.strip():
         raise InputFileError(f"{'<stdin>' if path == '-' else path}: empty input")
-    return Document(path, text, encoding)
+    from analyzer.markup import analysis_text, detect_format
+
+    fmt = detect_format("" if path == "-" else path, text)
+    blanked, meta = analysis_text(text, fmt)
+    return Document(path, text, encoding, blanked, fmt, meta)
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
