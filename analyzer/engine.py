@@ -153,7 +153,7 @@ def _chunks(text: str, max_length: int) -> list[tuple[int, str]]:
 
 
 _WHITESPACE_RUN = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
-_SENTENCE_END = frozenset(".!?»”\":;…")
+_SENTENCE_END = frozenset('.!?»”":;…')
 
 
 def tidy_whitespace(text: str) -> tuple[str, list[int] | None]:

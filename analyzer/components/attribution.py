@@ -15,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from analyzer.components.quotes import QUOTE_MARKS, Quote
+from analyzer.components.matching import lemma_matcher
+from analyzer.components.quotes import QUOTE_MARKS, Quote, doc_text
 from analyzer.lexicons import lexicon, normalise, profile
 
 _CLAUSE_END = frozenset({";"})
@@ -82,12 +83,7 @@ class AttributionFinder:
         self.skip_prepositions = {
             normalise(w) for w in self.profile.get("skippable_prepositions", [])
         }
-        self.cue_matcher = Matcher(nlp.vocab)
-        single = [v for v in self.verbs if " " not in v]
-        self.cue_matcher.add("CUE", [[{"LEMMA": {"IN": single}, "POS": {"IN": ["VERB", "AUX"]}}]])
-        for verb in (v for v in self.verbs if " " in v):  # phrasal verbs: point out
-            head, *rest = verb.split()
-            self.cue_matcher.add("CUE", [[{"LEMMA": head}, *({"LOWER": w} for w in rest)]])
+        self.cue_matcher = lemma_matcher(nlp.vocab, [("CUE", v) for v in self.verbs])
         self.marker_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in self.markers.items():
             variants = {phrase, phrase.replace("'", "’")}
@@ -106,6 +102,8 @@ class AttributionFinder:
         found: list[RawAttribution] = []
         for _, start, end in self.cue_matcher(doc):
             verb = doc[start]
+            if verb.pos_ not in {"VERB", "AUX"}:
+                continue
             if verb.i not in unit_of or _in_ranges(verb.idx, excluded):
                 continue
             if any(q.contains(verb.idx) for q in quotes):
@@ -179,7 +177,7 @@ class AttributionFinder:
             return []  # the cue has a complement of its own: not a closing reporting clause
         cue_span = doc[cue.start : cue.end]
         edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
-        quote = _quote_ending_at(quotes, edge, doc.text)
+        quote = _quote_ending_at(quotes, edge, doc_text(doc))
         if quote is not None and quote.start >= unit.start_char - 1:
             results = [
                 RawAttribution(
@@ -201,7 +199,7 @@ class AttributionFinder:
             return results
         if not _has_verb(doc, unit.start, before.i):
             return []
-        content = _trim_chars(doc.text, unit.start_char, before.idx)
+        content = _trim_chars(doc_text(doc), unit.start_char, before.idx)
         if content[1] - content[0] < 3 or self._is_question(doc, unit.start):
             return []
         kind = "mixed" if _has_quote(quotes, *content) else "indirect"
@@ -264,7 +262,7 @@ class AttributionFinder:
         cue_span = doc[cue.start : cue.end]
         results = []
         edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
-        quote_before = _quote_ending_at(quotes, edge, doc.text)
+        quote_before = _quote_ending_at(quotes, edge, doc_text(doc))
         if quote_before is not None and quote_before.start >= unit.start_char:
             results.append(
                 RawAttribution(
@@ -298,7 +296,7 @@ class AttributionFinder:
         if content_end - content_start < 3:
             return []
         kind = "mixed" if _has_quote(quotes, content_start, content_end) else "indirect"
-        content = _trim_chars(doc.text, content_start, content_end)
+        content = _trim_chars(doc_text(doc), content_start, content_end)
         return [RawAttribution(kind, content, cue_span, lemma, stance, speaker)]
 
     def _preposed(self, doc, verb, cue, lemma, stance, unit, quotes):
@@ -400,7 +398,7 @@ class AttributionFinder:
         if nxt is None or normalise(nxt.text) not in self.agent_markers:
             return []
         speaker = _np_forward(doc, nxt.i + 1, unit.end)
-        content = _trim_chars(doc.text, unit.start_char, cue.start_char)
+        content = _trim_chars(doc_text(doc), unit.start_char, cue.start_char)
         if speaker is None or content[1] - content[0] < 3:
             return []
         kind = "mixed" if _has_quote(quotes, *content) else "indirect"
@@ -537,7 +535,7 @@ class AttributionFinder:
             and before.text == ","
             and (after is None or after.text in {".", "!", "?", ";", "…"})
         ):
-            content = _trim_chars(doc.text, unit.start_char, before.idx)
+            content = _trim_chars(doc_text(doc), unit.start_char, before.idx)
         else:
             content = (unit.start_char, self._clause_end(doc, unit.start, unit))
         if content[1] - content[0] < 3:
@@ -583,7 +581,7 @@ class AttributionFinder:
                 continue
             if any(s <= q.inner_start and q.inner_end <= e for s, e in covered):
                 continue
-            words = len(doc.text[q.inner_start : q.inner_end].split())
+            words = len(doc_text(doc)[q.inner_start : q.inner_end].split())
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None:
                 continue

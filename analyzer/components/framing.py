@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from analyzer.components.attribution import RawAttribution
+from analyzer.components.matching import form_matcher, lemma_matcher
 from analyzer.lexicons import lexicon
 
 
@@ -42,19 +42,13 @@ class FramingFinder:
     def __init__(self, nlp: Language, lang: str, extra_loaded_terms: list[str]) -> None:
         if not Doc.has_extension("framing"):
             Doc.set_extension("framing", default=None)
-        self.words = Matcher(nlp.vocab)
-        single: dict[str, list[str]] = {}
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         terms = dict(lexicon(lang, "loaded_terms"))
         terms.update({t.lower(): "evaluative" for t in extra_loaded_terms})
-        for entry, cls in terms.items():
-            if " " in entry or "'" in entry:
-                variants = {entry, entry.replace("'", "’")}
-                self.phrases.add(cls, [nlp.make_doc(v) for v in variants])
-            else:
-                single.setdefault(cls, []).append(entry)
-        for cls, entries in single.items():
-            self.words.add(cls, [[{"LEMMA": {"IN": entries}}], [{"LOWER": {"IN": entries}}]])
+        phrases = [(c, e) for e, c in terms.items() if " " in e or "'" in e]
+        singles = [(c, e) for e, c in terms.items() if not (" " in e or "'" in e)]
+        self.phrases = form_matcher(nlp.vocab, nlp.make_doc, phrases)
+        self.words = lemma_matcher(nlp.vocab, singles)
+        self.word_forms = form_matcher(nlp.vocab, nlp.make_doc, singles)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.quotes or []
@@ -67,7 +61,7 @@ class FramingFinder:
                     RawFraming(att.cue.start_char, att.cue.end_char, "non_neutral_verb", att.stance)
                 )
         taken: list[tuple[int, int]] = []
-        matches = list(self.phrases(doc)) + list(self.words(doc))
+        matches = list(self.phrases(doc)) + list(self.words(doc)) + list(self.word_forms(doc))
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
             span = doc[start:end]
             s, e = span.start_char, span.end_char

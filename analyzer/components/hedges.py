@@ -16,11 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from analyzer.components.attribution import RawAttribution
+from analyzer.components.matching import form_matcher, lemma_matcher
 from analyzer.lexicons import lexicon, normalise, profile
+
+_VERBAL = frozenset({"AUX", "VERB"})
 
 
 @dataclass(frozen=True)
@@ -54,17 +56,15 @@ class HedgeFinder:
         self.condition_markers = {normalise(w) for w in grammar.get("condition_markers", [])}
         self.modals = set(grammar.get("modal_hedges", []))
         self.modal_needs_next = dict(grammar.get("modal_needs_next", {}))
-        self.words = Matcher(nlp.vocab)
-        single: dict[str, list[str]] = {}
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for entry, kind in lexicon(lang, "hedges").items():
-            if " " in entry or "'" in entry or "-" in entry:
-                variants = {entry, entry.replace("'", "’")}
-                self.phrases.add(kind, [nlp.make_doc(v) for v in variants])
-            else:
-                single.setdefault(kind, []).append(entry)
-        for kind, entries in single.items():
-            self.words.add(kind, [[{"LEMMA": {"IN": entries}}], [{"LOWER": {"IN": entries}}]])
+        entries = lexicon(lang, "hedges")
+        self.phrases = form_matcher(
+            nlp.vocab,
+            nlp.make_doc,
+            [(k, e) for e, k in entries.items() if " " in e or "'" in e or "-" in e],
+        )
+        singles = [(k, e) for e, k in entries.items() if not (" " in e or "'" in e or "-" in e)]
+        self.words = lemma_matcher(nlp.vocab, singles)
+        self.word_forms = form_matcher(nlp.vocab, nlp.make_doc, singles)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.quotes or []
@@ -85,6 +85,7 @@ class HedgeFinder:
 
         matches = [(m, s, e, "LOWER") for m, s, e in self.phrases(doc)]
         matches += [(m, s, e, "LEMMA") for m, s, e in self.words(doc)]
+        matches += [(m, s, e, "LOWER") for m, s, e in self.word_forms(doc)]
         for match_id, start, end, _ in sorted(matches, key=lambda x: (x[1], -(x[2] - x[1]))):
             span = doc[start:end]
             if len(span) == 1 and not self._epistemic(span[0]):
@@ -92,6 +93,8 @@ class HedgeFinder:
             add(span.start_char, span.end_char, doc.vocab.strings[match_id])
         if self.conditional:
             for tok in doc:
+                if tok.pos_ not in _VERBAL:
+                    continue
                 if self._is_journalistic_conditional(doc, tok, atts):
                     add(tok.idx, tok.idx + len(tok.text), "conditional")
         doc._.hedges = sorted(found.values(), key=lambda h: h.start)

@@ -37,6 +37,15 @@ class Quote:
         return self.inner_start <= position < self.inner_end
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once (``doc.text`` joins every token on each call); the
+    original text when the model was shown a normalised copy."""
+    text = doc.user_data.get(ORIGINAL_TEXT)
+    if text is None:
+        text = doc.user_data[ORIGINAL_TEXT] = doc.text
+    return text
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     bounds, pos = [], 0
     for match in _PARAGRAPH_BREAK.finditer(text):
@@ -127,6 +136,6 @@ class QuoteFinder:
             Doc.set_extension("quotes", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.user_data.get(ORIGINAL_TEXT, doc.text)
+        text = doc_text(doc)
         doc._.quotes = [q for q in find_quotes(text) if q.inner_end > q.inner_start]
         return doc

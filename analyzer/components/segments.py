@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from analyzer.components.quotes import QUOTE_MARKS, _paragraphs
+from analyzer.components.quotes import QUOTE_MARKS, _paragraphs, doc_text
 from analyzer.lexicons import lexicon
 
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -51,10 +51,10 @@ class Segmenter:
             self.matcher.add(scope, [nlp.make_doc(v) for v in variants])
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         paragraphs = _paragraphs(text)
         doc._.paragraphs = paragraphs
-        doc._.headline = self._headline(doc.text, paragraphs)
+        doc._.headline = self._headline(doc_text(doc), paragraphs)
         doc._.boilerplate = self._boilerplate(doc, paragraphs)
         doc._.excluded = sorted(doc._.boilerplate + ([doc._.headline] if doc._.headline else []))
         doc._.units = self._units(doc, paragraphs)
@@ -71,7 +71,7 @@ class Segmenter:
 
     def _boilerplate(self, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Bylines, navigation lines and everything from a boilerplate heading on."""
-        text = doc.text
+        text = doc_text(doc)
         excluded: list[tuple[int, int]] = []
         starts = {p[0]: p for p in paragraphs}
         cut_at = None
@@ -96,7 +96,7 @@ class Segmenter:
 
     def _units(self, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Span]:
         quotes = doc._.quotes or []
-        inside = _inside_quote_mask(len(doc.text), quotes)
+        inside = _inside_quote_mask(len(doc_text(doc)), quotes)
         units: list[Span] = []
         for p_start, p_end in paragraphs:
             span = doc.char_span(p_start, p_end, alignment_mode="expand")
