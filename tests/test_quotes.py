@@ -20,6 +20,8 @@ def inner(text: str) -> list[str]:
         ("« Il a parlé de ‹ honte › hier », dit-elle.", ["Il a parlé de ‹ honte › hier"]),
         ("« Le mot “victoire” est prématuré », dit-il.", ["Le mot “victoire” est prématuré"]),
         ("L’État et l’Europe n’ont rien dit.", []),
+        ("''We will win,'' the coach said.", ["We will win,"]),
+        ("``We will win,'' the coach said.", ["We will win,"]),
     ],
 )
 def test_marks(text, expected):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 OPEN_TO_CLOSE = {"«": "»", "“": "”", "‹": "›", "‘": "’", '"': '"'}
 CLOSERS = {"»": "«", "”": "“", "›": "‹", "’": "‘"}
-QUOTE_MARKS = frozenset('«»“”‹›‘’"')
+QUOTE_MARKS = frozenset([*'«»“”‹›‘’"', "''", "``"])
 _SPACE = " \t\n\r\u00a0\u202f\u2009"
 #: ``doc.user_data`` key of the original text, when the model was shown a normalised copy.
 ORIGINAL_TEXT = "analyzer.original_text"
@@ -62,9 +62,15 @@ def _is_straight_opener(text: str, i: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in _SPACE or text[start] in OPEN_TO_CLOSE):
+    while start < end and (
+        text[start] in _SPACE
+        or text[start] in OPEN_TO_CLOSE
+        or (text[start] in "'`" and text[start - 1] == text[start])
+    ):
         start += 1
-    while end > start and text[end - 1] in _SPACE:
+    while end > start and (
+        text[end - 1] in _SPACE or (text[end - 1] == "'" and end < len(text) and text[end] == "'")
+    ):
         end -= 1
     return start, end
 
@@ -76,15 +82,20 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs = _paragraphs(text)
     skip_reopen = -1
     for p_index, (p_start, p_end) in enumerate(paragraphs):
+        skip = -1
         for i in range(p_start, p_end):
             ch = text[i]
-            if ch not in QUOTE_MARKS or i == skip_reopen:
+            if i == skip:
+                continue
+            if ch in "'`" and i + 1 < p_end and text[i + 1] == ch:
+                ch, skip = '"', i + 1  # ''wire style'' and ``TeX style'' double quotes
+            elif ch not in QUOTE_MARKS or i == skip_reopen:
                 continue
             if ch == '"':
                 if stack and stack[-1][0] == '"':
                     ch_open = stack.pop()
                     if not stack:
-                        quotes.append(_make(text, ch_open[1], i + 1))
+                        quotes.append(_make(text, ch_open[1], (skip if skip > i else i) + 1))
                 elif _is_straight_opener(text, i):
                     stack.append((ch, i))
             elif ch == "‘":
