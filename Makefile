@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/analyzer analyze samples/fr/politique-budget-agence.txt --format text
+	$(BIN)/analyzer report samples/fr/politique-budget-agence.txt
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

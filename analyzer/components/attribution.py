@@ -467,9 +467,16 @@ class AttributionFinder:
         return last.idx + len(last.text)
 
     def _subject(self, doc: Doc, verb: Token, cue: Span, unit: Span) -> Span | None:
+        """The speaker of a preposed cue: its agent or subject, within the sentence and never
+        inside quoted words (the small parsers link across sentence ends)."""
+        quotes = doc._.quotes or []
+
+        def usable(tok: Token) -> bool:
+            return unit.start <= tok.i < unit.end and not any(q.contains(tok.idx) for q in quotes)
+
         agent = None
         for child in verb.children:
-            if child.dep_ in {"obl:agent", "agent"} and child.i > verb.i:
+            if child.dep_ in {"obl:agent", "agent"} and child.i > verb.i and usable(child):
                 agent = child
         if agent is not None:
             return _noun_phrase(agent)
@@ -478,6 +485,7 @@ class AttributionFinder:
                 child.dep_.startswith("nsubj")
                 and child.i < verb.i
                 and not child.dep_.endswith("pass")
+                and usable(child)
             ):
                 if normalise(child.text) in self.relatives and verb.dep_.startswith("acl"):
                     return _noun_phrase(verb.head)
@@ -491,7 +499,7 @@ class AttributionFinder:
         if verb.dep_ == "conj" and verb.head.i < verb.i:
             return self._subject(doc, verb.head, doc[verb.head.i : verb.head.i + 1], unit)
         for child in verb.children:
-            if child.dep_.startswith("nsubj") and child.i < verb.i:
+            if child.dep_.startswith("nsubj") and child.i < verb.i and usable(child):
                 return _noun_phrase(child)
         return None
 
@@ -650,7 +658,14 @@ def _ends_with_second_quote(doc: Doc, rest: Span, quotes: list[Quote]) -> bool:
 
 
 def _has_left_subject(verb: Token, unit: Span) -> bool:
-    return any(c.dep_.startswith("nsubj") and unit.start <= c.i < verb.i for c in verb.children)
+    """The cue has a subject before it in the sentence, outside any quotation."""
+    quotes = verb.doc._.quotes or []
+    return any(
+        c.dep_.startswith("nsubj")
+        and unit.start <= c.i < verb.i
+        and not any(q.contains(c.idx) for q in quotes)
+        for c in verb.children
+    )
 
 
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
