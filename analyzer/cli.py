@@ -126,6 +126,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("rule", nargs="?", help="a rule id, such as vague-source")
 
+    sub.add_parser(
+        "lsp",
+        help="run the language server (LSP over standard input/output)",
+        description="Run the language server: editors that speak LSP show the "
+        "findings of Markdown, HTML and text documents as diagnostics.",
+    )
+    serve = sub.add_parser(
+        "serve",
+        help="run the HTTP endpoint",
+        description="Serve POST /analyze and POST /check (the article as "
+        "the body, or JSON) and GET /health.",
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8750)
+
     config = sub.add_parser(
         "config",
         help="print the configuration in force",
@@ -146,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "eval": _eval,
         "rules": _rules,
         "config": _config,
+        "lsp": _lsp,
+        "serve": _serve,
     }
     try:
         return commands[args.command](args)
@@ -363,6 +380,33 @@ def _config(args: argparse.Namespace) -> int:
         _error(str(exc))
         return EXIT_ERROR
     print(json.dumps(config.describe(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    from analyzer.lsp import main as lsp_main
+
+    lsp_main()
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from analyzer.server import serve
+
+    try:
+        httpd = serve(args.host, args.port)
+    except OSError as exc:
+        _error(f"cannot listen on {args.host}:{args.port} ({exc.strerror})")
+        return EXIT_ERROR
+    print(
+        f"analyzer: serving on http://{args.host}:{httpd.server_address[1]}",
+        file=sys.stderr,
+        flush=True,
+    )
+    try:
+        httpd.serve_forever()
+    finally:
+        httpd.server_close()
     return EXIT_OK
 
 
