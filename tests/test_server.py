@@ -59,8 +59,8 @@ def test_check_reports_passed(base_url):
         ("/analyze", b"   ", "text/plain", 422),
         (
             "/analyze",
-            "Der Bundestag hat das Gesetz beschlossen, sagte die Sprecherin "
-            "der Regierung am Donnerstag.".encode(),
+            b"Der Bundestag hat das Gesetz beschlossen, sagte die Sprecherin "
+            b"der Regierung am Donnerstag.",
             "text/plain",
             422,
         ),
