@@ -48,3 +48,14 @@ def describe(text: str, atts) -> str:
         for a in atts
     ]
     return f"in {text!r} found {found}"
+
+
+def assert_construction(analyzer, text, kind, content, speaker, cue) -> None:
+    """Exactly one attribution, of this kind, content start, speaker and cue."""
+    atts = attributions_of(analyzer, text)
+    assert len(atts) == 1, describe(text, atts)
+    att = atts[0]
+    assert att.kind == kind, describe(text, atts)
+    assert att.content.text.startswith(content), describe(text, atts)
+    assert att.speaker is not None and att.speaker.span.text == speaker, describe(text, atts)
+    assert att.cue is not None and att.cue.span.text == cue, describe(text, atts)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import attributions_of, describe
+from tests.conftest import assert_construction, attributions_of, describe
 
 # (sentence, kind, content starts with, speaker, cue)
 CASES = [
@@ -123,13 +123,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "kind", "content", "speaker", "cue"), CASES)
 def test_construction(fr, text, kind, content, speaker, cue):
-    atts = attributions_of(fr, text)
-    assert len(atts) == 1, describe(text, atts)
-    att = atts[0]
-    assert att.kind == kind, describe(text, atts)
-    assert att.content.text.startswith(content), describe(text, atts)
-    assert att.speaker is not None and att.speaker.span.text == speaker, describe(text, atts)
-    assert att.cue is not None and att.cue.span.text == cue, describe(text, atts)
+    assert_construction(fr, text, kind, content, speaker, cue)
 
 
 def test_split_quotation_shares_cue_and_speaker(fr):

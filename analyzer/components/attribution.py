@@ -186,16 +186,7 @@ class AttributionFinder:
             ]
             follow = next((q for q in quotes if cue.end_char <= q.start < unit.end_char), None)
             if follow is not None:
-                results.append(
-                    RawAttribution(
-                        "direct",
-                        (follow.inner_start, follow.inner_end),
-                        cue_span,
-                        lemma,
-                        stance,
-                        speaker,
-                    )
-                )
+                results.append(_direct(follow, cue_span, lemma, stance, speaker))
             return results
         if not _has_verb(doc, unit.start, before.i):
             return []
@@ -264,32 +255,14 @@ class AttributionFinder:
         edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
         quote_before = _quote_ending_at(quotes, edge, doc_text(doc))
         if quote_before is not None and quote_before.start >= unit.start_char:
-            results.append(
-                RawAttribution(
-                    "direct",
-                    (quote_before.inner_start, quote_before.inner_end),
-                    cue_span,
-                    lemma,
-                    stance,
-                    speaker,
-                )
-            )
+            results.append(_direct(quote_before, cue_span, lemma, stance, speaker))
             nxt = _next_word(doc, after, unit.end)
             if nxt is not None and nxt.text == ",":
                 nxt = _next_word(doc, nxt.i + 1, unit.end)
             if nxt is not None and nxt.text in QUOTE_MARKS:
                 follow = next((q for q in quotes if q.start == nxt.idx), None)
                 if follow is not None:
-                    results.append(
-                        RawAttribution(
-                            "direct",
-                            (follow.inner_start, follow.inner_end),
-                            cue_span,
-                            lemma,
-                            stance,
-                            speaker,
-                        )
-                    )
+                    results.append(_direct(follow, cue_span, lemma, stance, speaker))
             return results
         content_end = before.idx
         content_start = unit.start_char
@@ -696,6 +669,13 @@ def _quote_ending_at(quotes: list[Quote], position: int, text: str) -> Quote | N
         if q.end <= position and text[q.end : position].strip() == "":
             return q
     return None
+
+
+def _direct(quote: Quote, cue: Span, lemma: str, stance: str, speaker) -> RawAttribution:
+    """A direct attribution: the quoted words, without their marks."""
+    return RawAttribution(
+        "direct", (quote.inner_start, quote.inner_end), cue, lemma, stance, speaker
+    )
 
 
 def _cover_quotes(quotes: list[Quote], content: tuple[int, int]) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analyzer.components.attribution import RawAttribution
-from analyzer.components.matching import form_matcher, lemma_matcher
+from analyzer.components.matching import lexicon_matchers
 from analyzer.lexicons import lexicon
 
 
@@ -44,11 +44,7 @@ class FramingFinder:
             Doc.set_extension("framing", default=None)
         terms = dict(lexicon(lang, "loaded_terms"))
         terms.update({t.lower(): "evaluative" for t in extra_loaded_terms})
-        phrases = [(c, e) for e, c in terms.items() if " " in e or "'" in e]
-        singles = [(c, e) for e, c in terms.items() if not (" " in e or "'" in e)]
-        self.phrases = form_matcher(nlp.vocab, nlp.make_doc, phrases)
-        self.words = lemma_matcher(nlp.vocab, singles)
-        self.word_forms = form_matcher(nlp.vocab, nlp.make_doc, singles)
+        self.phrases, self.words, self.word_forms = lexicon_matchers(nlp, terms)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.quotes or []

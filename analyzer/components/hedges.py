@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from analyzer.components.attribution import RawAttribution
-from analyzer.components.matching import form_matcher, lemma_matcher
+from analyzer.components.matching import lexicon_matchers
 from analyzer.lexicons import lexicon, normalise, profile
 
 _VERBAL = frozenset({"AUX", "VERB"})
@@ -57,14 +57,9 @@ class HedgeFinder:
         self.modals = set(grammar.get("modal_hedges", []))
         self.modal_needs_next = dict(grammar.get("modal_needs_next", {}))
         entries = lexicon(lang, "hedges")
-        self.phrases = form_matcher(
-            nlp.vocab,
-            nlp.make_doc,
-            [(k, e) for e, k in entries.items() if " " in e or "'" in e or "-" in e],
+        self.phrases, self.words, self.word_forms = lexicon_matchers(
+            nlp, entries, phrase_chars=" '-"
         )
-        singles = [(k, e) for e, k in entries.items() if not (" " in e or "'" in e or "-" in e)]
-        self.words = lemma_matcher(nlp.vocab, singles)
-        self.word_forms = form_matcher(nlp.vocab, nlp.make_doc, singles)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.quotes or []

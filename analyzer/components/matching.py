@@ -37,3 +37,15 @@ def form_matcher(vocab: Vocab, make_doc, entries: Iterable[tuple[str, str]]) -> 
     for label, docs in by_label.items():
         matcher.add(label, docs)
     return matcher
+
+
+def lexicon_matchers(nlp, entries: dict[str, str], phrase_chars: str = " '") -> tuple:
+    """``(phrases, words, word_forms)`` for a ``{entry: class}`` lexicon: entries holding one of
+    ``phrase_chars`` match as written; single words match by lemma and by form."""
+    phrases = [(c, e) for e, c in entries.items() if any(ch in e for ch in phrase_chars)]
+    singles = [(c, e) for e, c in entries.items() if not any(ch in e for ch in phrase_chars)]
+    return (
+        form_matcher(nlp.vocab, nlp.make_doc, phrases),
+        lemma_matcher(nlp.vocab, singles),
+        form_matcher(nlp.vocab, nlp.make_doc, singles),
+    )
