@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.console import Console
 
@@ -126,6 +127,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("rule", nargs="?", help="a rule id, such as vague-source")
 
+    batch = sub.add_parser(
+        "batch",
+        help="analyse a corpus: JSON Lines out, a summary per outlet",
+        description="Analyse many articles (files and folders) over several processes: one "
+        "JSON line per file (its report, or its error) in --out, progress on stderr, and a "
+        "summary per outlet (front matter 'outlet', else the folder).",
+    )
+    batch.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles")
+    batch.add_argument(
+        "--out",
+        metavar="FILE",
+        default="-",
+        help="where the JSON lines go (default: standard output)",
+    )
+    batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    batch.add_argument("--lang", choices=["auto", "fr", "en"], default=None)
+    batch.add_argument("--summary", metavar="FILE", help="also write the summary as JSON")
+
     sub.add_parser(
         "lsp",
         help="run the language server (LSP over standard input/output)",
@@ -162,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rules": _rules,
         "config": _config,
         "lsp": _lsp,
+        "batch": _batch,
         "serve": _serve,
     }
     try:
@@ -381,6 +401,58 @@ def _config(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     print(json.dumps(config.describe(), ensure_ascii=False, indent=2))
     return EXIT_OK
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from analyzer.batch import Summary, dumps, expand, run
+
+    paths = expand(args.paths)
+    if not paths:
+        _error(f"{args.paths[0]}: no articles found")
+        return EXIT_ERROR
+    try:
+        out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        _error(f"{args.out}: cannot write ({exc.strerror})")
+        return EXIT_ERROR
+    summary = Summary()
+    lang = None if args.lang in (None, "auto") else args.lang
+    with Progress(console=_console(stderr=True), transient=True) as progress:
+        task = progress.add_task("analysing", total=len(paths))
+        for result in run(paths, jobs=max(1, args.jobs), lang=lang):
+            out.write(dumps(result) + "\n")
+            out.flush()
+            if "error" in result:
+                progress.console.print(f"analyzer: error: {result['error']}", markup=False)
+            summary.add(result)
+            progress.advance(task)
+    if out is not sys.stdout:
+        out.close()
+    rows = summary.rows()
+    table = Table(title=f"{sum(r['articles'] for r in rows)} articles, {summary.errors} errors")
+    for column in (
+        "outlet",
+        "articles",
+        "mean_score",
+        "attributions",
+        "named_share",
+        "anonymous_share",
+        "vague_share",
+    ):
+        table.add_column(
+            column.replace("_", " "), justify="left" if column == "outlet" else "right"
+        )
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    _console(stderr=True).print(table)
+    if args.summary:
+        Path(args.summary).write_text(
+            json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    return EXIT_ERROR if summary.errors else EXIT_OK
 
 
 def _lsp(args: argparse.Namespace) -> int:
