@@ -426,7 +426,9 @@ def _batch(args: argparse.Namespace) -> int:
             out.write(dumps(result) + "\n")
             out.flush()
             if "error" in result:
-                progress.console.print(f"analyzer: error: {result['error']}", markup=False)
+                progress.console.print(
+                    f"analyzer: error: {result['error']}", markup=False, soft_wrap=True
+                )
             summary.add(result)
             progress.advance(task)
     if out is not sys.stdout:
