@@ -264,12 +264,15 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    if args.width is not None and args.width < 40:
+        _error(f"--width must be at least 40 columns, not {args.width}")
+        return EXIT_ERROR
     from analyzer.render.terminal import full_report
 
     run = _Run()
     out = _console(width=args.width, record=bool(args.html))
     for report, _, document in _reports(args, run):
-        out.print(full_report(report, document.meta))
+        out.print(full_report(report, document.meta, document.analysis_text))
     if args.html:
         try:
             out.save_html(args.html)
@@ -280,6 +283,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.min_score is not None and not 0 <= args.min_score <= 100:
+        _error(f"--min-score must be from 0 to 100, not {args.min_score}")
+        return EXIT_ERROR
     from analyzer.check import judge
     from analyzer.render import github, sarif, text
 
@@ -467,6 +473,9 @@ def _lsp(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from analyzer.server import serve
 
+    if not 0 <= args.port <= 65535:
+        _error(f"--port must be from 0 to 65535, not {args.port}")
+        return EXIT_ERROR
     try:
         httpd = serve(args.host, args.port)
     except OSError as exc:

@@ -85,9 +85,13 @@ def _section(path: Path) -> dict | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration ({exc})") from exc
-    if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("analyzer")
-    return data.get("tool", {}).get("analyzer", data)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table")
+    section = tool.get("analyzer") if path.name == "pyproject.toml" else tool.get("analyzer", data)
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.analyzer] must be a table")
+    return section
 
 
 def load(path: str | Path) -> Config:
@@ -107,8 +111,17 @@ def load(path: str | Path) -> Config:
     if fail_on not in SEVERITIES:
         raise ConfigError(f"{where}: fail_on must be one of {SEVERITIES}, not {fail_on!r}")
     min_score = raw.get("min_score")
-    if min_score is not None and not (isinstance(min_score, int) and 0 <= min_score <= 100):
+    if min_score is not None and not (
+        isinstance(min_score, int) and not isinstance(min_score, bool) and 0 <= min_score <= 100
+    ):
         raise ConfigError(f"{where}: min_score must be a whole number from 0 to 100")
+    for key in ("rules", "weights"):
+        if not isinstance(raw.get(key, {}), dict):
+            raise ConfigError(f"{where}: {key} must be a table ([tool.analyzer.{key}])")
+    for key in ("known_sources", "loaded_terms"):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key} must be a list of file paths")
     rules = dict(raw.get("rules", {}))
     for rule_id, severity in rules.items():
         if rule_id not in RULES:
@@ -122,8 +135,14 @@ def load(path: str | Path) -> Config:
     for name, weight in weights.items():
         if name not in DEFAULT_WEIGHTS:
             raise ConfigError(f"{where}.weights: unknown component {name!r}")
-        if not isinstance(weight, int | float) or weight < 0:
-            raise ConfigError(f"{where}.weights.{name}: must be a number >= 0")
+        if (
+            not isinstance(weight, int | float)
+            or isinstance(weight, bool)
+            or not 0 <= weight < float("inf")
+        ):
+            raise ConfigError(f"{where}.weights.{name}: must be a finite number >= 0")
+    if weights and sum({**DEFAULT_WEIGHTS, **weights}.values()) <= 0:
+        raise ConfigError(f"{where}.weights: at least one weight must be above 0")
     try:
         known = _known_sources(path.parent, raw.get("known_sources", []))
         loaded = _loaded_terms(path.parent, raw.get("loaded_terms", []))

@@ -8,6 +8,7 @@ text. Texts longer than the model's ``max_length`` are analysed in paragraph-ali
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -36,6 +37,9 @@ from analyzer.report import (
 from analyzer.score import compute, findings
 
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
+#: Longer texts are analysed in paragraph-aligned chunks of at most this many characters, so
+#: that time and memory grow linearly with the input (a news article is far shorter).
+CHUNK_CHARS = 50_000
 
 
 class InputError(ValueError):
@@ -80,7 +84,7 @@ class Analyzer:
         for text in texts:
             _check_text(text)
         tidied = [tidy_whitespace(t) for t in texts]
-        chunked = [_chunks(t, self.nlp.max_length) for t, _ in tidied]
+        chunked = [_chunks(t, min(self.nlp.max_length, CHUNK_CHARS)) for t, _ in tidied]
         flat = [c for chunks in chunked for c in chunks]
         docs = self.nlp.pipe((model_doc(self.nlp, c) for _, c in flat), batch_size=batch_size)
         for text, path, original, chunks, (_, positions) in zip(
@@ -260,13 +264,9 @@ def to_report(
         for off, doc in parts
         for c in (doc._.claims or [])
     )
+    hedge_starts = sorted(h.span.start for h in hedges if not h.in_quote)
     attributions = [
-        replace(
-            a,
-            hedged=any(
-                a.content.start <= h.span.start < a.content.end and not h.in_quote for h in hedges
-            ),
-        )
+        replace(a, hedged=_any_between(hedge_starts, a.content.start, a.content.end))
         for a in attributions
     ]
     report = Report(
@@ -283,6 +283,11 @@ def to_report(
     return replace(
         report, score=compute(report, score_config), findings=findings(report, score_config)
     )
+
+
+def _any_between(sorted_positions: list[int], start: int, end: int) -> bool:
+    i = bisect_left(sorted_positions, start)
+    return i < len(sorted_positions) and sorted_positions[i] < end
 
 
 def _apply_known_sources(attributions, source_meta, known: dict[str, str]):

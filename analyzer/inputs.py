@@ -41,6 +41,11 @@ class Document:
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Bytes to text; raise InputFileError naming ``name`` when the bytes are not text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputFileError(f"{name}: invalid UTF-16 text") from None
     if b"\x00" in data[:65536]:
         raise InputFileError(f"{name}: binary data, not text")
     if data.startswith(b"\xef\xbb\xbf"):

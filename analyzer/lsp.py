@@ -71,14 +71,18 @@ def diagnostics(report: Report | None) -> list[types.Diagnostic]:
                 severity=_SEVERITY.get(f.severity, types.DiagnosticSeverity.Warning),
                 code=f.rule,
                 source="analyzer",
-                message=f"{f.message}. {f.fix}" if f.fix else f.message,
+                message=f"{f.message.rstrip('.?!')}: {f.fix}" if f.fix else f.message,
             )
         )
     return result
 
 
 def _publish(ls: LanguageServer, uri: str) -> None:
-    document = ls.workspace.get_text_document(uri)
+    try:
+        document = ls.workspace.get_text_document(uri)
+        document.source  # noqa: B018 - raises for a document the client never opened
+    except (KeyError, OSError):
+        return
     found = diagnostics(analyse_buffer(uri, document.source))
     # positions above count characters; the client may count UTF-16 code units
     codec = document.position_codec

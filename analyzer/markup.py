@@ -54,6 +54,9 @@ _IGNORABLE = "\u200b\u200c\u200d\u2060\ufeff\xad"
 # -- shared helpers ------------------------------------------------------------------------------
 
 
+_MARKDOWN_START = re.compile(r"\A---[ \t]*\r?\n|^#{1,6} \S|^```", re.MULTILINE)
+
+
 def detect_format(path: str, text: str) -> str:
     """``markdown`` for .md/.markdown, ``html`` for .html/.htm or content that starts with
     ``<!doctype html`` or ``<html``, else ``text``."""
@@ -64,6 +67,8 @@ def detect_format(path: str, text: str) -> str:
         return "html"
     if _HTML_START.match(text.lstrip(" \t\r\n\f\ufeff")):
         return "html"
+    if path in ("", "-") and _MARKDOWN_START.search(text[:4000]):
+        return "markdown"  # standard input: front matter, a heading or a fence says Markdown
     return "text"
 
 

@@ -42,6 +42,8 @@ class SourcingEngine:
         from analyzer.suppress import apply
 
         path = Path(article) if isinstance(article, Path) or _looks_like_path(article) else None
+        if path is None and _names_a_missing_file(article):
+            raise FileNotFoundError(f"{article}: no such file")
         if path is not None:
             config = for_file(path)
             document = read(str(path))
@@ -61,6 +63,13 @@ def _looks_like_path(value: str) -> bool:
     return "\n" not in value and len(value) < 4096 and Path(value).is_file()
 
 
+def _names_a_missing_file(value: str) -> bool:
+    """A one-line string ending in an article extension is a path, not an article."""
+    from analyzer.batch import ARTICLE_SUFFIXES
+
+    return "\n" not in value and len(value) < 4096 and value.lower().endswith(ARTICLE_SUFFIXES)
+
+
 def describe_findings(report: Report, fail_on: str = "info") -> str:
     threshold = SEVERITY_RANK[fail_on]
     lines = [
@@ -76,6 +85,8 @@ def assert_well_sourced(
 ) -> None:
     """Fail, listing the findings with their lines, when the report does not pass."""
     __tracebackhide__ = True
+    if fail_on not in SEVERITY_RANK:
+        raise ValueError(f"fail_on must be one of {sorted(SEVERITY_RANK)}, not {fail_on!r}")
     verdict = judge(report, fail_on, min_score)
     if verdict.passed:
         return
@@ -143,7 +154,11 @@ class ArticleItem(pytest.Item):
         assert_well_sourced(report, min_score=min_score, fail_on=fail_on)
 
     def repr_failure(self, excinfo, style=None):
-        if isinstance(excinfo.value, AssertionError):
+        from analyzer.engine import InputError
+        from analyzer.inputs import InputFileError
+        from analyzer.language import LanguageError
+
+        if isinstance(excinfo.value, AssertionError | InputFileError | InputError | LanguageError):
             return str(excinfo.value)
         return super().repr_failure(excinfo, style)
 

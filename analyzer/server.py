@@ -102,7 +102,12 @@ def make_handler(service: Service) -> type[BaseHTTPRequestHandler]:
                 self._send(exc.status, {"error": str(exc)})
 
         def _request(self, query: dict) -> dict:
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                length = -1
+            if length < 0:
+                raise RequestError(HTTPStatus.BAD_REQUEST, "invalid Content-Length")
             if length > MAX_BODY:
                 raise RequestError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "body over 5 MB")
             raw = self.rfile.read(length)

@@ -51,6 +51,10 @@ _VAGUE_DETS = frozenset(
 )
 
 
+#: Classes the lexicon settles on its own when the phrase's head noun has them.
+_LEXICON_SURE = frozenset({"role", "document"})
+
+
 def speaker_features(
     span: Span, source_nouns: dict[str, str], titles: dict[str, str]
 ) -> dict[str, float]:
@@ -144,6 +148,9 @@ class SourceTyper:
         return cls(model) if model is not None else RuleTyper()
 
     def predict(self, span: Span, source_nouns: dict[str, str], titles: dict[str, str]) -> str:
+        ruled = rule_type(span, source_nouns, titles)
+        if ruled in _LEXICON_SURE and source_nouns.get(normalise(span.root.lemma_)) == ruled:
+            return ruled  # an office or a document noun the lexicon knows: no guessing
         return self.model.predict(speaker_features(span, source_nouns, titles))
 
 

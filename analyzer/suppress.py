@@ -83,19 +83,19 @@ def apply(report: Report, severity: str = "warning") -> Report:
         used.update(hit)
         if not hit:
             kept.append(finding)
+    from analyzer.rules import RULES
+
     for i, s in enumerate(suppressions):
-        if i not in used:
-            line, column = line_column(report.text, s.span.start)
-            what = ", ".join(sorted(s.rules)) or "all rules"
-            kept.append(
-                Finding(
-                    "unused-suppression",
-                    severity,
-                    s.span,
-                    line,
-                    column,
-                    f"suppression of {what} suppresses nothing",
-                    "Remove the comment, or fix the rule name.",
-                )
-            )
+        unknown = sorted(r for r in s.rules if r not in RULES)
+        if i in used and not unknown:
+            continue
+        line, column = line_column(report.text, s.span.start)
+        what = ", ".join(sorted(s.rules)) or "all rules"
+        message = (
+            f"suppression names unknown rule {', '.join(unknown)}"
+            if unknown
+            else f"suppression of {what} suppresses nothing"
+        )
+        fix = "Remove the comment, or fix the rule name (analyzer rules lists them)."
+        kept.append(Finding("unused-suppression", severity, s.span, line, column, message, fix))
     return replace(report, findings=tuple(sorted(kept, key=lambda f: (f.span.start, f.rule))))

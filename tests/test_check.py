@@ -146,7 +146,8 @@ def test_house_lexicons(tmp_path):
     )
     target = tmp_path / "a.txt"
     target.write_text(
-        "Les médias locaux ont indiqué que ce boulet de projet coûtera deux millions d'euros.",
+        "Les médias locaux ont indiqué que le projet coûtera deux millions d'euros.\n\n"
+        "Ce boulet pèse sur les finances de la ville depuis 2019.",
         encoding="utf-8",
     )
     data = json.loads(run("check", str(target), "--format", "json").stdout)
@@ -188,3 +189,42 @@ def test_report_command_fits_80_columns_and_saves_html(tmp_path):
     assert "\x1b[" not in out
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "Sourcing score" in html
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "[tool.analyzer]\nloaded_terms = [3]\n",
+        "[tool.analyzer.weights]\nattribution_coverage = inf\n",
+        "[tool.analyzer]\nrules = 3\n",
+        "tool = 3\n",
+        "[tool]\nanalyzer = 3\n",
+        "[tool.analyzer]\nmin_score = true\n",
+        '[tool.analyzer]\nknown_sources = "s.tsv"\n',
+    ],
+)
+def test_bad_configuration_values_are_one_line_errors(tmp_path, article, section):
+    (tmp_path / "pyproject.toml").write_text(section, encoding="utf-8")
+    target = tmp_path / "a.txt"
+    target.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("check", str(target))
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "pyproject.toml" in result.stderr
+
+
+def test_out_of_range_options_are_usage_errors(article):
+    assert run("check", str(article), "--min-score", "150").returncode == 2
+    assert run("report", str(article), "--width", "0").returncode == 2
+    assert run("serve", "--port", "99999").returncode == 2
+
+
+def test_unknown_rule_in_a_suppression_is_named(tmp_path):
+    target = tmp_path / "a.txt"
+    target.write_text(
+        "<!-- analyzer: ignore vague-sauce -- typo -->\n"
+        "Selon certains élus, le maire a démissionné.\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(target), "--no-config", "--lang", "fr")
+    assert "unknown rule vague-sauce" in result.stdout

@@ -24,3 +24,7 @@ def test_loaded_terms_in_the_writers_voice_only(fr):
     assert ("scandale", "loaded_term") in framing(fr, "Ce scandale a éclaté mardi à Rennes.")
     quoted = "« C'est un scandale », a déclaré le maire de Rennes."
     assert [k for _, k in framing(fr, quoted)] == []
+
+
+def test_loaded_terms_reported_by_a_source_are_not_the_writers(fr):
+    assert framing(fr, "Selon la ministre, c'est un scandale.") == []

@@ -27,3 +27,8 @@ def test_line_and_column_count_characters():
     text = "Première ligne\nDeuxième « ligne »"
     assert line_column(text, 0) == (1, 1)
     assert line_column(text, text.index("«")) == (2, 10)
+
+
+def test_utf16_with_bom_is_text():
+    text = "Le préfet a déclaré que la route était fermée."
+    assert decode(text.encode("utf-16"), "f") == (text, "utf-16")

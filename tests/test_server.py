@@ -73,3 +73,18 @@ def test_check_reports_passed(base_url):
 def test_bad_requests_get_json_errors(base_url, path, body, kind, status):
     got, payload = call(f"{base_url}{path}", body, kind)
     assert got == status and payload["error"]
+
+
+def test_bad_content_length_gets_400(base_url):
+    import http.client
+    from urllib.parse import urlparse
+
+    url = urlparse(base_url)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    conn.putrequest("POST", "/analyze")
+    conn.putheader("Content-Type", "text/plain")
+    conn.putheader("Content-Length", "abc")
+    conn.endheaders()
+    response = conn.getresponse()
+    assert response.status == 400
+    assert "Content-Length" in json.loads(response.read())["error"]

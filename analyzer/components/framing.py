@@ -3,7 +3,8 @@
 - non_neutral_verb: an attribution whose cue judges what it reports (its stance in
   ``reporting_verbs.tsv`` is doubt, concession, presupposes_truth or evaluative).
 - loaded_term: an evaluative or emotive word of ``loaded_terms.tsv`` in the writer's own voice:
-  never inside a quotation, never in site boilerplate.
+  never inside a quotation or the reported content of an attribution with a source, never in
+  site boilerplate.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class FramingFinder:
             s, e = span.start_char, span.end_char
             if any(q.start <= s < q.end for q in quotes) or any(b <= s < c for b, c in boilerplate):
                 continue
+            if any(a.content[0] <= s < a.content[1] for a in atts if a.speaker is not None):
+                continue  # the source's words, reported (Selon la ministre, c'est un scandale)
             if any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))

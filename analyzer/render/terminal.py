@@ -102,7 +102,7 @@ _SOURCE_COLOURS = (
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
-def header(report: Report, meta: dict | None = None) -> RenderableType:
+def header(report: Report, meta: dict | None = None, prose: str | None = None) -> RenderableType:
     """Title, language, length, key terms and readability (textacy)."""
     meta = meta or {}
     title = meta.get("title") or next(
@@ -112,7 +112,7 @@ def header(report: Report, meta: dict | None = None) -> RenderableType:
     facts.add_column(style="dim")
     facts.add_column()
     facts.add_row("language", report.language)
-    stats = text_statistics(report)
+    stats = text_statistics(report, prose)
     facts.add_row("length", f"{stats['words']} words, {stats['sentences']} sentences")
     if stats["key_terms"]:
         facts.add_row("key terms", ", ".join(stats["key_terms"]))
@@ -124,7 +124,7 @@ def header(report: Report, meta: dict | None = None) -> RenderableType:
     return Panel(facts, title=_short(title, 70), title_align="left")
 
 
-def text_statistics(report: Report) -> dict:
+def text_statistics(report: Report, prose: str | None = None) -> dict:
     """Words, sentences, key terms (TextRank) and Flesch reading ease, from textacy."""
     from textacy import text_stats
     from textacy.extract import keyterms
@@ -132,7 +132,7 @@ def text_statistics(report: Report) -> dict:
     from analyzer.pipeline import load_model
 
     nlp = _plain_model(report.language, load_model)
-    doc = nlp(report.text[: nlp.max_length])
+    doc = nlp(" ".join((prose or report.text).split())[: nlp.max_length])
     try:
         terms = [t for t, _ in keyterms.textrank(doc, normalize="lemma", topn=5)]
     except (ValueError, ZeroDivisionError):
@@ -251,10 +251,13 @@ def findings_view(report: Report) -> RenderableType:
     return table
 
 
-def full_report(report: Report, meta: dict | None = None) -> RenderableType:
-    """What ``analyzer report`` prints for one article."""
+def full_report(
+    report: Report, meta: dict | None = None, prose: str | None = None
+) -> RenderableType:
+    """What ``analyzer report`` prints for one article (``prose``: the text with markup
+    blanked, for the statistics)."""
     return Group(
-        header(report, meta),
+        header(report, meta, prose),
         score_view(report),
         marked_text(report),
         sources_detail(report),
