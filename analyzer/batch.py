@@ -17,6 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analyzer.session import Session
+
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
@@ -38,43 +40,25 @@ def expand(paths: Iterable[str]) -> list[str]:
 
 def analyse_file(path: str, lang: str | None = None) -> dict:
     """One line of the batch output (runs in a worker process; engines cached per process)."""
-    from analyzer.config import ConfigError, for_file
+    from analyzer.config import ConfigError
     from analyzer.engine import InputError
-    from analyzer.inputs import InputFileError, read
-    from analyzer.language import LanguageError, detect
+    from analyzer.inputs import InputFileError
+    from analyzer.language import LanguageError
     from analyzer.lexicons import LexiconError
     from analyzer.pipeline import ModelError
-    from analyzer.suppress import apply
 
     try:
-        config = for_file(path)
-        document = read(path)
-        if not document.analysis_text.strip():
-            raise InputError("no article text (only markup)")
-        language = lang or (config.language if config.language != "auto" else None)
-        language = language or document.meta.get("lang") or detect(document.analysis_text)
-        report = apply(
-            _engine(language, config).analyze(document.analysis_text, path, document.text)
-        )
-        data = report.to_dict()
-        data["outlet"] = document.meta.get("outlet") or Path(path).parent.name
-        return data
+        report, document = _SESSION.analyze_path(path, lang)
     except InputFileError as exc:
         return {"path": path, "error": str(exc)}
     except (ConfigError, LexiconError, InputError, LanguageError, ModelError) as exc:
         return {"path": path, "error": f"{path}: {exc}"}
+    data = report.to_dict()
+    data["outlet"] = document.meta.get("outlet") or Path(path).parent.name
+    return data
 
 
-_ENGINES: dict = {}
-
-
-def _engine(lang: str, config):
-    from analyzer.engine import Analyzer
-
-    key = (lang, config.source)
-    if key not in _ENGINES:
-        _ENGINES[key] = Analyzer(lang, config)
-    return _ENGINES[key]
+_SESSION = Session()
 
 
 def run(paths: list[str], jobs: int = 1, lang: str | None = None) -> Iterator[dict]:

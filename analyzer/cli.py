@@ -203,15 +203,17 @@ class _Run:
 
 def _reports(args: argparse.Namespace, run: _Run) -> Iterator:
     """Analyse each input in turn; on a bad one print one line, set exit 2, go on."""
+    from dataclasses import replace
+
     from analyzer.config import Config, ConfigError, for_file, load
-    from analyzer.engine import Analyzer, InputError
-    from analyzer.inputs import InputFileError, read
-    from analyzer.language import LanguageError, detect
+    from analyzer.engine import InputError
+    from analyzer.inputs import InputFileError
+    from analyzer.language import LanguageError
     from analyzer.lexicons import LexiconError
     from analyzer.pipeline import ModelError
-    from analyzer.suppress import apply
+    from analyzer.session import Session
 
-    engines: dict[tuple, Analyzer] = {}
+    session = Session()
     fixed = None
     if getattr(args, "config", None):
         try:
@@ -224,21 +226,12 @@ def _reports(args: argparse.Namespace, run: _Run) -> Iterator:
         name = "<stdin>" if path == "-" else path
         try:
             config = Config() if args.no_config else fixed or for_file(path)
-            document = read(path)
-            if not document.analysis_text.strip():
-                raise InputError("no article text (only markup)")
-            lang = args.lang or config.language
-            if lang == "auto":
-                lang = document.meta.get("lang") or detect(document.analysis_text)
-            key = (lang, config.source)
-            if key not in engines:
-                engines[key] = Analyzer(lang, config)
-            report = engines[key].analyze(document.analysis_text, name, document.text)
-            yield apply(report), config, document
-        except InputFileError as exc:
-            _error(str(exc))
-            run.status = EXIT_ERROR
-        except (ConfigError, LexiconError) as exc:
+            if args.lang == "auto":
+                config = replace(config, language="auto")
+            lang = args.lang if args.lang != "auto" else None
+            report, document = session.analyze_path(path, lang, config)
+            yield report, config, document
+        except (InputFileError, ConfigError, LexiconError) as exc:
             _error(str(exc))
             run.status = EXIT_ERROR
         except (InputError, LanguageError, ModelError) as exc:

@@ -216,7 +216,6 @@ def to_report(
         (offset, att) for offset, doc in parts for att in (doc._.attributions or [])
     ]
     source_ids: dict[tuple[int, str], str] = {}
-    source_members: dict[str, list[tuple[Attribution, Span]]] = {}
     source_meta: dict[str, tuple[str, str]] = {}
     attributions: list[Attribution] = []
     for number, (offset, raw) in enumerate(raws, 1):
@@ -236,16 +235,12 @@ def to_report(
             cue_span = _span(text, raw.cue.start_char + offset, raw.cue.end_char + offset)
             cue = Cue(cue_span, raw.cue_lemma or "", raw.stance or "neutral")
         content = _span(text, raw.content[0] + offset, raw.content[1] + offset)
-        att = Attribution(att_id, raw.kind, content, cue, speaker)
-        attributions.append(att)
-        if speaker is not None:
-            source_members.setdefault(speaker.source_id, []).append((att, speaker.span))
+        attributions.append(Attribution(att_id, raw.kind, content, cue, speaker))
     known = config.known_sources if config is not None else {}
     if known:
         attributions, source_meta = _apply_known_sources(attributions, source_meta, known)
-        source_members = _regroup(attributions)
     sources = []
-    for sid, members in source_members.items():
+    for sid, members in _regroup(attributions).items():
         name, stype = source_meta[sid]
         mentions = tuple(sorted({m for _, m in members}, key=lambda s: s.start))
         sources.append(Source(sid, name, stype, mentions, tuple(a.id for a, _ in members)))

@@ -289,17 +289,14 @@ class Evaluation:
 def evaluate(paths: list[str | Path], analyzer_for=None) -> Evaluation:
     """Run the analyser on every gold file under ``paths`` and tally the results.
     ``analyzer_for(lang)`` gives the engine for a language (default: a cached ``Analyzer``)."""
-    from analyzer.engine import Analyzer
+    from analyzer.config import Config
     from analyzer.gold import find_gold_files, load, load_jsonl
+    from analyzer.session import Session
 
-    engines: dict[str, Analyzer] = {}
+    session = Session()
 
     def engine(lang: str):
-        if analyzer_for is not None:
-            return analyzer_for(lang)
-        if lang not in engines:
-            engines[lang] = Analyzer(lang)
-        return engines[lang]
+        return analyzer_for(lang) if analyzer_for is not None else session.engine(lang, Config())
 
     result = Evaluation()
     for file in find_gold_files(list(paths)):

@@ -17,6 +17,7 @@ from pygls.uris import to_fs_path
 from analyzer import __version__
 from analyzer.inputs import line_column
 from analyzer.report import Report
+from analyzer.session import Session
 
 _SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
@@ -25,30 +26,19 @@ _SEVERITY = {
 }
 
 server = LanguageServer("analyzer", __version__)
-_engines: dict = {}
+_session = Session()
 
 
 def analyse_buffer(uri: str, text: str) -> Report | None:
     """The report of an editor buffer, or None when it cannot be analysed (empty, another
     language): the editor then simply shows no diagnostics."""
     from analyzer.config import ConfigError, for_file
-    from analyzer.engine import Analyzer, InputError
-    from analyzer.language import LanguageError, detect
-    from analyzer.markup import analysis_text, detect_format
-    from analyzer.suppress import apply
+    from analyzer.engine import InputError
+    from analyzer.language import LanguageError
 
     path = to_fs_path(uri) or uri
     try:
-        config = for_file(path)
-        analysis, meta = analysis_text(text, detect_format(path, text))
-        if not analysis.strip():
-            return None
-        lang = config.language if config.language != "auto" else None
-        lang = lang or meta.get("lang") or detect(analysis)
-        key = (lang, config.source)
-        if key not in _engines:
-            _engines[key] = Analyzer(lang, config)
-        return apply(_engines[key].analyze(analysis, path, text))
+        return _session.analyze_text(text, path, config=for_file(path))
     except (ConfigError, InputError, LanguageError, OSError) as exc:
         server.window_log_message(
             types.LogMessageParams(type=types.MessageType.Warning, message=f"{path}: {exc}")

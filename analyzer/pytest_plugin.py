@@ -32,31 +32,16 @@ class SourcingEngine:
     """Analyses paths or texts with one cached engine per language and configuration."""
 
     def __init__(self) -> None:
-        self._engines: dict = {}
+        from analyzer.session import Session
+
+        self.session = Session()
 
     def analyze(self, article: str | Path, lang: str | None = None) -> Report:
-        from analyzer.config import Config, for_file
-        from analyzer.engine import Analyzer
-        from analyzer.inputs import read
-        from analyzer.language import detect
-        from analyzer.suppress import apply
-
-        path = Path(article) if isinstance(article, Path) or _looks_like_path(article) else None
-        if path is None and _names_a_missing_file(article):
+        if isinstance(article, Path) or _looks_like_path(article):
+            return self.session.analyze_path(str(article), lang)[0]
+        if _names_a_missing_file(article):
             raise FileNotFoundError(f"{article}: no such file")
-        if path is not None:
-            config = for_file(path)
-            document = read(str(path))
-            text, original, name = document.analysis_text, document.text, str(path)
-            lang = lang or (config.language if config.language != "auto" else None)
-            lang = lang or document.meta.get("lang")
-        else:
-            config, text, original, name = Config(), str(article), None, None
-        lang = lang or detect(text)
-        key = (lang, config.source)
-        if key not in self._engines:
-            self._engines[key] = Analyzer(lang, config)
-        return apply(self._engines[key].analyze(text, name, original))
+        return self.session.analyze_text(article, lang=lang)
 
 
 def _looks_like_path(value: str) -> bool:

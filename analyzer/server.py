@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 from analyzer import __version__
+from analyzer.session import Session
 
 MAX_BODY = 5 * 1024 * 1024
 _FORMATS = {"text/plain": "text", "text/markdown": "markdown", "text/html": "html"}
@@ -34,30 +35,22 @@ class RequestError(Exception):
 
 
 class Service:
-    """The engines (one per language, loaded on first use) behind a lock: a spaCy pipeline is
-    not meant to be called from several threads at once."""
+    """A session behind a lock: a spaCy pipeline is not meant to be called from several
+    threads at once."""
 
     def __init__(self) -> None:
-        self._engines: dict = {}
+        self._session = Session()
         self._lock = threading.Lock()
 
     def report(self, text: str, fmt: str, lang: str | None):
-        from analyzer.engine import Analyzer, InputError
-        from analyzer.language import LanguageError, detect
-        from analyzer.markup import analysis_text
-        from analyzer.suppress import apply
+        from analyzer.engine import InputError
+        from analyzer.language import LanguageError
 
-        analysis, meta = analysis_text(text, fmt)
+        if lang is not None and lang not in {"fr", "en"}:
+            raise RequestError(HTTPStatus.UNPROCESSABLE_ENTITY, f"unsupported language {lang!r}")
         try:
-            if not analysis.strip():
-                raise InputError("the input is empty")
-            lang = lang or meta.get("lang") or detect(analysis)
-            if lang not in {"fr", "en"}:
-                raise LanguageError(f"unsupported language {lang!r}")
             with self._lock:
-                if lang not in self._engines:
-                    self._engines[lang] = Analyzer(lang)
-                return apply(self._engines[lang].analyze(analysis, None, text))
+                return self._session.analyze_text(text, lang=lang, fmt=fmt)
         except (InputError, LanguageError) as exc:
             raise RequestError(HTTPStatus.UNPROCESSABLE_ENTITY, str(exc)) from exc
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analyzer.components.matching import lemma_matcher
 from analyzer.components.quotes import QUOTE_MARKS, Quote, doc_text
+from analyzer.components.segments import in_ranges, next_word
 from analyzer.lexicons import lexicon, normalise, profile
 
 _CLAUSE_END = frozenset({";"})
@@ -104,13 +105,13 @@ class AttributionFinder:
             verb = doc[start]
             if verb.pos_ not in {"VERB", "AUX"}:
                 continue
-            if verb.i not in unit_of or _in_ranges(verb.idx, excluded):
+            if verb.i not in unit_of or in_ranges(verb.idx, excluded):
                 continue
             if any(q.contains(verb.idx) for q in quotes):
                 continue  # the speaker's own words (ANNOTATION.md 1: not annotated)
             found.extend(self._from_cue(doc, verb, end, units[unit_of[verb.i]], quotes))
         for match_id, start, end in self.marker_matcher(doc):
-            if start not in unit_of or _in_ranges(doc[start].idx, excluded):
+            if start not in unit_of or in_ranges(doc[start].idx, excluded):
                 continue
             if any(q.contains(doc[start].idx) for q in quotes):
                 continue
@@ -256,9 +257,9 @@ class AttributionFinder:
         quote_before = _quote_ending_at(quotes, edge, doc_text(doc))
         if quote_before is not None and quote_before.start >= unit.start_char:
             results.append(_direct(quote_before, cue_span, lemma, stance, speaker))
-            nxt = _next_word(doc, after, unit.end)
+            nxt = next_word(doc, after, unit.end)
             if nxt is not None and nxt.text == ",":
-                nxt = _next_word(doc, nxt.i + 1, unit.end)
+                nxt = next_word(doc, nxt.i + 1, unit.end)
             if nxt is not None and nxt.text in QUOTE_MARKS:
                 follow = next((q for q in quotes if q.start == nxt.idx), None)
                 if follow is not None:
@@ -275,24 +276,24 @@ class AttributionFinder:
     def _preposed(self, doc, verb, cue, lemma, stance, unit, quotes):
         passive = self._is_passive(doc, verb, cue)
         speaker = self._subject(doc, verb, cue, unit)
-        if self._restrictive(doc, _next_word(doc, cue.end, unit.end) or verb, unit):
+        if self._restrictive(doc, next_word(doc, cue.end, unit.end) or verb, unit):
             return []  # il n'a proposé qu'une hausse: a restriction, not a content clause
         if passive:
             if lemma in self.active_only:
                 return []  # "a été lancé par" is not "a lancé" in the sense of saying
             return self._passive(doc, verb, cue, lemma, stance, unit, quotes)
         i = self._skip_indirect_object(doc, cue.end, unit.end)
-        nxt = _next_word(doc, i, unit.end)
+        nxt = next_word(doc, i, unit.end)
         if nxt is None:
             return []
         complementiser = self._complementiser_near(doc, nxt, unit)
         kind, content = None, None
         if complementiser is not None:
-            start = _next_word(doc, complementiser.i + 1, unit.end)
+            start = next_word(doc, complementiser.i + 1, unit.end)
             if start is not None:
                 content = _unwrap(quotes, (start.idx, self._clause_end(doc, start.i, unit)))
         elif nxt.text == ":":
-            start = _next_word(doc, nxt.i + 1, unit.end)
+            start = next_word(doc, nxt.i + 1, unit.end)
             if start is not None:
                 quote = next((q for q in quotes if q.start == start.idx), None)
                 if quote is not None and quote.end >= self._clause_end(doc, start.i, unit) - 1:
@@ -365,9 +366,9 @@ class AttributionFinder:
     def _passive(self, doc, verb, cue, lemma, stance, unit, quotes):
         """A été confirmé par X: the subject is the content, the agent the speaker; a passive
         with no agent (il est accusé d'avoir...) attributes nothing."""
-        nxt = _next_word(doc, cue.end, unit.end)
+        nxt = next_word(doc, cue.end, unit.end)
         if nxt is None or normalise(nxt.text) not in self.agent_markers:
-            nxt = _next_word(doc, self._skip_indirect_object(doc, cue.end, unit.end), unit.end)
+            nxt = next_word(doc, self._skip_indirect_object(doc, cue.end, unit.end), unit.end)
         if nxt is None or normalise(nxt.text) not in self.agent_markers:
             return []
         speaker = _np_forward(doc, nxt.i + 1, unit.end)
@@ -464,7 +465,7 @@ class AttributionFinder:
                     return _noun_phrase(verb.head)
                 return _noun_phrase(child)
         # passive with "par X" after the verb, unparsed
-        nxt = _next_word(doc, cue.end, unit.end)
+        nxt = next_word(doc, cue.end, unit.end)
         if nxt is not None and normalise(nxt.text) in self.agent_markers:
             span = _np_forward(doc, nxt.i + 1, unit.end)
             if span is not None:
@@ -480,7 +481,7 @@ class AttributionFinder:
 
     def _from_marker(self, doc, marker: Span, cls: str, unit: Span, quotes):
         """Selon X, CLAUSE / CLAUSE, selon X / Y, selon X, CLAUSE / X, cité par Y, ..."""
-        first = _next_word(doc, unit.start, unit.end)
+        first = next_word(doc, unit.start, unit.end)
         at_start = first is not None and first.i == marker.start
         if cls == "opinion" and not at_start:
             return None
@@ -497,7 +498,7 @@ class AttributionFinder:
             return None  # "per cent", "per year": this marker needs a named source after it
         if cls == "opinion" and not _is_person_like(speaker):
             return None
-        after = _next_word(doc, speaker.end, unit.end)
+        after = next_word(doc, speaker.end, unit.end)
         before = _prev_word(doc, marker.start, unit.start)
         follows = after is not None and after.text == ","
         if at_start or (
@@ -507,7 +508,7 @@ class AttributionFinder:
             and not _has_verb(doc, unit.start, before.i)
         ):
             # the marker scopes the clause after it ("En France, selon l'Insee, la hausse ...")
-            start = _next_word(doc, speaker.end + (1 if follows else 0), unit.end)
+            start = next_word(doc, speaker.end + (1 if follows else 0), unit.end)
             if start is None:
                 return None
             content = (start.idx, self._clause_end(doc, start.i, unit))
@@ -542,7 +543,7 @@ class AttributionFinder:
         outlet = _np_forward(doc, marker.end, unit.end)
         if speaker is None or outlet is None:
             return None
-        rest = _next_word(doc, outlet.end + 1, unit.end)
+        rest = next_word(doc, outlet.end + 1, unit.end)
         if rest is None:
             return None
         quote = next((q for q in quotes if q.start >= rest.idx), None)
@@ -558,7 +559,7 @@ class AttributionFinder:
         covered = [a.content for a in found]
         results = []
         for q in quotes:
-            if _in_ranges(q.start, excluded):
+            if in_ranges(q.start, excluded):
                 continue
             if any(s <= q.inner_start and q.inner_end <= e for s, e in covered):
                 continue
@@ -647,21 +648,11 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _in_ranges(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= position < e for s, e in ranges)
-
-
 def _prev_word(doc: Doc, i: int, start: int) -> Token | None:
     i -= 1
     while i >= start and doc[i].is_space:
         i -= 1
     return doc[i] if i >= start else None
-
-
-def _next_word(doc: Doc, i: int, end: int) -> Token | None:
-    while i < end and doc[i].is_space:
-        i += 1
-    return doc[i] if i < end else None
 
 
 def _quote_ending_at(quotes: list[Quote], position: int, text: str) -> Quote | None:

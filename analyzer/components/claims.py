@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from analyzer.components.attribution import RawAttribution
+from analyzer.components.segments import in_ranges
 from analyzer.lexicons import lexicon, normalise
 from analyzer.linear import LinearModel
 
@@ -76,7 +77,7 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
     result = []
     for unit in doc._.units or []:
         start, end = unit.start_char, unit.end_char
-        if any(s <= start < e for s, e in excluded):
+        if in_ranges(start, excluded):
             continue
         quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
         if quoted > 0.5 * (end - start):

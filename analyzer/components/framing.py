@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from analyzer.components.attribution import RawAttribution
 from analyzer.components.matching import lexicon_matchers
+from analyzer.components.segments import in_ranges
 from analyzer.lexicons import lexicon
 
 
@@ -62,7 +63,7 @@ class FramingFinder:
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
             span = doc[start:end]
             s, e = span.start_char, span.end_char
-            if any(q.start <= s < q.end for q in quotes) or any(b <= s < c for b, c in boilerplate):
+            if any(q.start <= s < q.end for q in quotes) or in_ranges(s, boilerplate):
                 continue
             if any(a.content[0] <= s < a.content[1] for a in atts if a.speaker is not None):
                 continue  # the source's words, reported (Selon la ministre, c'est un scandale)

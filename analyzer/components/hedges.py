@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from analyzer.components.attribution import RawAttribution
 from analyzer.components.matching import lexicon_matchers
+from analyzer.components.segments import in_ranges
 from analyzer.lexicons import lexicon, normalise, profile
 
 _VERBAL = frozenset({"AUX", "VERB"})
@@ -68,7 +69,7 @@ class HedgeFinder:
         found: dict[tuple[int, int], RawHedge] = {}
 
         def add(start: int, end: int, kind: str) -> None:
-            if any(s <= start < e for s, e in boilerplate):
+            if in_ranges(start, boilerplate):
                 return
             in_quote = any(q.inner_start <= start < q.inner_end for q in quotes)
             attributed = not in_quote and any(

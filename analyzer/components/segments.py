@@ -110,7 +110,7 @@ class Segmenter:
                     continue
                 if inside[tok.idx]:
                     continue
-                nxt = _next_word(doc, tok.i + 1, span.end)
+                nxt = next_word(doc, tok.i + 1, span.end)
                 if nxt is None:
                     continue
                 if nxt.text[:1].isupper() or nxt.text[:1] in _OPENERS or nxt.is_digit:
@@ -128,7 +128,13 @@ def _inside_quote_mask(length: int, quotes: list) -> bytearray:
     return mask
 
 
-def _next_word(doc: Doc, i: int, end: int):
+def in_ranges(position: int, ranges: list[tuple[int, int]]) -> bool:
+    """``position`` falls in one of the char ranges (headline, boilerplate, ...)."""
+    return any(s <= position < e for s, e in ranges)
+
+
+def next_word(doc: Doc, i: int, end: int):
+    """The first token from ``i`` (before ``end``) that is not white space, or None."""
     while i < end and doc[i].is_space:
         i += 1
     return doc[i] if i < end else None

@@ -129,10 +129,10 @@ def text_statistics(report: Report, prose: str | None = None) -> dict:
     from textacy import text_stats
     from textacy.extract import keyterms
 
-    from analyzer.pipeline import load_model
+    from analyzer.pipeline import COMPONENTS, build
 
-    nlp = _plain_model(report.language, load_model)
-    doc = nlp(" ".join((prose or report.text).split())[: nlp.max_length])
+    nlp = build(report.language)  # the engine's cached pipeline; its own components are skipped
+    doc = nlp(" ".join((prose or report.text).split())[: nlp.max_length], disable=COMPONENTS)
     try:
         terms = [t for t, _ in keyterms.textrank(doc, normalize="lemma", topn=5)]
     except (ValueError, ZeroDivisionError):
@@ -147,15 +147,6 @@ def text_statistics(report: Report, prose: str | None = None) -> dict:
         "key_terms": terms,
         "readability": readability,
     }
-
-
-_MODELS: dict = {}
-
-
-def _plain_model(lang: str, loader):
-    if lang not in _MODELS:
-        _MODELS[lang] = loader(lang)
-    return _MODELS[lang]
 
 
 def score_view(report: Report) -> RenderableType:
