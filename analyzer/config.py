@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analyzer.errors import ConfigError
 from analyzer.lexicons import LexiconError, normalise, read_tsv
 from analyzer.rules import RULES, SEVERITIES
 from analyzer.score import DEFAULT_WEIGHTS, ScoreConfig
@@ -33,10 +34,6 @@ from analyzer.score import DEFAULT_WEIGHTS, ScoreConfig
 CONFIG_FILES = (".analyzer.toml", "pyproject.toml")
 _KEYS = {"language", "min_score", "fail_on", "rules", "weights", "known_sources", "loaded_terms"}
 _SOURCE_TYPES = {"person", "organisation", "role", "anonymous", "vague", "document"}
-
-
-class ConfigError(ValueError):
-    """A configuration that cannot be used; the message names the file and the key."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from spacy.tokens import Span as TokenSpan
 from analyzer.components.attribution import RawAttribution
 from analyzer.components.quotes import ORIGINAL_TEXT
 from analyzer.config import Config
+from analyzer.errors import InputError
 from analyzer.language import detect
 from analyzer.lexicons import normalise
 from analyzer.pipeline import build
@@ -40,10 +41,6 @@ _PARAGRAPH_END = re.compile(r"\n\s*\n")
 #: Longer texts are analysed in paragraph-aligned chunks of at most this many characters, so
 #: that time and memory grow linearly with the input (a news article is far shorter).
 CHUNK_CHARS = 50_000
-
-
-class InputError(ValueError):
-    """Input the analyser cannot work on (empty, not text); the message says why."""
 
 
 class Analyzer:

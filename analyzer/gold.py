@@ -20,14 +20,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analyzer.errors import GoldError
+
 GOLD_SCHEMA = "analyzer.gold/1"
 KINDS = ("direct", "indirect", "mixed", "according_to")
 SOURCE_TYPES = ("person", "organisation", "role", "anonymous", "vague", "document", "unknown")
 HEDGE_KINDS = ("conditional", "lexical", "weasel")
-
-
-class GoldError(ValueError):
-    """A gold file that does not follow the format; the message names the file and the entry."""
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analyzer.errors import InputFileError
+
 _MAX_CONTROL_SHARE = 0.01
 #: Legacy encodings French and English text is found in; detection chooses among them.
 _LEGACY = ("cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850", "utf_16")
 _MAX_BYTES = 200 * 1024 * 1024
-
-
-class InputFileError(ValueError):
-    """A file that cannot be analysed; the message names the file and the problem."""
 
 
 @dataclass(frozen=True)

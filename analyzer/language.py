@@ -6,16 +6,13 @@ import re
 import tomllib
 from functools import cache
 
+from analyzer.errors import LanguageError
 from analyzer.lexicons import LANGUAGES, lexicon_dir, profile
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _SAMPLE_CHARS = 20_000
 _MIN_HITS = 3
 _MIN_SHARE = 0.12
-
-
-class LanguageError(ValueError):
-    """The text is in neither supported language."""
 
 
 @cache

@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from analyzer.errors import LexiconError
+
 LANGUAGES = ("fr", "en")
 
 #: The classes each lexicon may use; a class outside these is an error.
@@ -28,10 +30,6 @@ CLASSES: dict[str, frozenset[str]] = {
     "boilerplate": frozenset({"cut", "line"}),
     "first_names": frozenset({"Masc", "Fem"}),
 }
-
-
-class LexiconError(ValueError):
-    """A lexicon file that cannot be used; the message names the file and line."""
 
 
 def lexicon_dir(lang: str) -> Path:

