@@ -407,6 +407,8 @@ class AttributionFinder:
                 and normalise(child.lemma_) in self.statement_nouns
             ):
                 tokens = [t for t in child.subtree if t.i > verb.i and t.i < unit.end]
+                if not tokens:  # the object's words lie past the unit (a misparse)
+                    continue
                 left, right = min(t.i for t in tokens), max(t.i for t in tokens)
                 return (
                     doc[left].idx,
