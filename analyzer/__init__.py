@@ -6,8 +6,27 @@
 'direct'
 """
 
-from analyzer.engine import Analyzer, InputError, analyze
-from analyzer.report import Report
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["Analyzer", "InputError", "Report", "analyze"]
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from analyzer.engine import Analyzer, InputError, analyze
+    from analyzer.report import Report
+
+
+def __getattr__(name: str) -> Any:
+    """Import the engine (and spaCy) on first use, so that importing any analyzer module (the
+    pytest plugin in every pytest run, the cached pre-commit check) stays cheap."""
+    if name in {"Analyzer", "InputError", "analyze"}:
+        from analyzer import engine
+
+        return getattr(engine, name)
+    if name == "Report":
+        from analyzer.report import Report
+
+        return Report
+    raise AttributeError(f"module 'analyzer' has no attribute {name!r}")
