@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from analyzer.i18n import translator
 from analyzer.inputs import line_column
 from analyzer.report import Finding, Report, Score, ScoreComponent, Span
 from analyzer.rules import RULES
@@ -79,14 +80,30 @@ class ScoreConfig:
     severities: dict[str, str] = field(default_factory=dict)
 
 
+def source_type(name: str, tr) -> str:
+    """A source type as a word of the message language."""
+    words = {
+        "person": tr("person"),
+        "organisation": tr("organisation"),
+        "role": tr("role"),
+        "document": tr("document"),
+        "anonymous": tr("anonymous"),
+        "vague": tr("vague"),
+        "unknown": tr("unknown"),
+    }
+    return words.get(name, name)
+
+
 def justified(report: Report, start: int, end: int) -> bool:
     """The text says why a source is anonymous, near its mention."""
     window = report.text[max(0, start - 40) : end + 120].lower().replace("’", "'")
     return any(j in window for j in _JUSTIFICATIONS)
 
 
-def compute(report: Report, config: ScoreConfig | None = None) -> Score:
+def compute(report: Report, config: ScoreConfig | None = None, lang: str | None = None) -> Score:
+    """The score; explanations in ``lang`` (default: the article's language)."""
     config = config or ScoreConfig()
+    tr = translator(lang or report.language)
     claims = report.claims
     attributed = sum(1 for c in claims if c.attributed)
     named = sum(1 for c in claims if c.attributed and COVERAGE.get(c.source_type or "", 0) == 1)
@@ -96,9 +113,15 @@ def compute(report: Report, config: ScoreConfig | None = None) -> Score:
         else 1.0
     )
     coverage_text = (
-        f"{attributed} of {len(claims)} claims are attributed, {named} to identifiable sources"
+        tr.plural(
+            "{attributed} of {n} claim is attributed, {named} to identifiable sources",
+            "{attributed} of {n} claims are attributed, {named} to identifiable sources",
+            len(claims),
+            attributed=attributed,
+            named=named,
+        )
         if claims
-        else "no factual claims"
+        else tr("no factual claims")
     )
 
     qualities = []
@@ -111,9 +134,12 @@ def compute(report: Report, config: ScoreConfig | None = None) -> Score:
     quality = sum(qualities) / len(qualities) if qualities else 0.0
     counts = Counter(att.speaker.type if att.speaker else "unknown" for att in report.attributions)
     quality_text = (
-        "no attributions"
+        tr("no attributions")
         if not qualities
-        else ", ".join(f"{n} {t}" for t, n in counts.most_common()) + " attributions"
+        else tr(
+            "attributions: {counts}",
+            counts=", ".join(f"{n} {source_type(t, tr)}" for t, n in counts.most_common()),
+        )
     )
 
     identifiable = [
@@ -129,16 +155,31 @@ def compute(report: Report, config: ScoreConfig | None = None) -> Score:
     top_share = max(per_source.values()) / sum(per_source.values()) if per_source else 0.0
     if distinct >= 2 and top_share > 0.6:
         diversity *= 1.0 - (top_share - 0.6)
-    diversity_text = f"{distinct} identifiable sources" + (
-        f", the main one has {top_share:.0%} of their attributions" if per_source else ""
+    diversity_text = (
+        tr.plural(
+            "{n} identifiable source, the main one has {share} of their attributions",
+            "{n} identifiable sources, the main one has {share} of their attributions",
+            distinct,
+            share=tr.percent(top_share),
+        )
+        if per_source
+        else tr.plural("{n} identifiable source", "{n} identifiable sources", distinct)
     )
 
     bare = [h for h in report.hedges if not h.in_quote and not h.attributed]
     hedging = max(0.0, 1.0 - _PER_HEDGE * len(bare))
-    hedging_text = f"{len(bare)} hedges in the writer's voice with no source"
+    hedging_text = tr.plural(
+        "{n} hedge in the writer's voice with no source",
+        "{n} hedges in the writer's voice with no source",
+        len(bare),
+    )
     loaded = [f for f in report.framing if f.kind == "loaded_term"]
     loaded_value = max(0.0, 1.0 - _PER_LOADED * len(loaded))
-    loaded_text = f"{len(loaded)} loaded terms in the writer's voice"
+    loaded_text = tr.plural(
+        "{n} loaded term in the writer's voice",
+        "{n} loaded terms in the writer's voice",
+        len(loaded),
+    )
 
     values = {
         "attribution_coverage": (coverage, coverage_text),
@@ -158,9 +199,13 @@ def compute(report: Report, config: ScoreConfig | None = None) -> Score:
     return Score(value, grade, components)
 
 
-def findings(report: Report, config: ScoreConfig | None = None) -> tuple[Finding, ...]:
-    """Everything an editor can act on, in text order, with 1-based line and column."""
+def findings(
+    report: Report, config: ScoreConfig | None = None, lang: str | None = None
+) -> tuple[Finding, ...]:
+    """Everything an editor can act on, in text order, with 1-based line and column; messages
+    in ``lang`` (default: the article's language)."""
     config = config or ScoreConfig()
+    tr = translator(lang or report.language)
     text = report.text
     found: list[Finding] = []
 
@@ -169,56 +214,74 @@ def findings(report: Report, config: ScoreConfig | None = None) -> tuple[Finding
         if chosen == "off":
             return
         line, column = line_column(text, span.start)
-        found.append(Finding(rule_id, chosen, span, line, column, message, RULES[rule_id].fix))
+        found.append(Finding(rule_id, chosen, span, line, column, message, tr(RULES[rule_id].fix)))
 
     for claim in report.claims:
         if not claim.attributed:
-            add("unattributed-claim", claim.span, "factual statement with no source: who says so?")
+            add(
+                "unattributed-claim",
+                claim.span,
+                tr("factual statement with no source: who says so?"),
+            )
     for att in report.attributions:
         sp = att.speaker
         if sp is None or sp.type == "unknown":
             if att.kind == "direct":
-                add("unattributed-quote", att.content, "quotation with no speaker")
+                add("unattributed-quote", att.content, tr("quotation with no speaker"))
             continue
         if sp.type == "vague":
-            add("vague-source", sp.span, f"vague source: « {sp.span.text} » — name who says it")
+            add(
+                "vague-source",
+                sp.span,
+                tr("vague source: « {source} » — name who says it", source=sp.span.text),
+            )
         elif sp.type == "anonymous":
             if justified(report, sp.span.start, sp.span.end):
                 add(
                     "anonymous-source",
                     sp.span,
-                    f"anonymous source « {sp.span.text} » (anonymity explained)",
+                    tr("anonymous source « {source} » (anonymity explained)", source=sp.span.text),
                     "info",
                 )
             else:
                 add(
                     "anonymous-source",
                     sp.span,
-                    f"anonymous source « {sp.span.text} » — name it or say why it is not named",
+                    tr(
+                        "anonymous source « {source} » — name it or say why it is not named",
+                        source=sp.span.text,
+                    ),
                 )
     for hedge in report.hedges:
         if hedge.in_quote or hedge.attributed:
             continue
         if hedge.kind == "weasel":
-            add("weasel-phrase", hedge.span, f"weasel phrase « {hedge.span.text} »")
+            add(
+                "weasel-phrase",
+                hedge.span,
+                tr("weasel phrase « {phrase} »", phrase=hedge.span.text),
+            )
         else:
             add(
                 "unattributed-hedge",
                 hedge.span,
-                f"hedge « {hedge.span.text} » in the writer's voice: whose doubt is it?",
+                tr(
+                    "hedge « {hedge} » in the writer's voice: whose doubt is it?",
+                    hedge=hedge.span.text,
+                ),
             )
     for signal in report.framing:
         if signal.kind == "non_neutral_verb":
             add(
                 "non-neutral-verb",
                 signal.span,
-                f"reporting verb « {signal.span.text} » judges what it reports",
+                tr("reporting verb « {verb} » judges what it reports", verb=signal.span.text),
             )
         else:
             add(
                 "loaded-term",
                 signal.span,
-                f"loaded term « {signal.span.text} » in the writer's voice",
+                tr("loaded term « {term} » in the writer's voice", term=signal.span.text),
             )
     per_source = Counter(a.speaker.source_id for a in report.attributions if a.speaker)
     if len(report.attributions) >= 3 and per_source:
@@ -228,6 +291,11 @@ def findings(report: Report, config: ScoreConfig | None = None) -> tuple[Finding
             add(
                 "single-source",
                 source.mentions[0],
-                f"{n} of {len(report.attributions)} attributions come from « {source.name} »",
+                tr(
+                    "{n} of {total} attributions come from « {source} »",
+                    n=n,
+                    total=len(report.attributions),
+                    source=source.name,
+                ),
             )
     return tuple(sorted(found, key=lambda f: (f.span.start, f.rule)))
