@@ -68,3 +68,49 @@ def test_configuration_thresholds_apply_to_items(newsroom: pytest.Pytester):
     newsroom.makefile(".toml", **{".analyzer": "min_score = 95\n"})
     result = newsroom.runpytest("--articles", "content/bon.md", "-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
+
+
+def test_plugin_does_not_import_spacy_when_unused(pytester: pytest.Pytester):
+    pytester.makepyfile(
+        test_trivial="""
+        import sys
+
+        def test_nothing_imported():
+            assert "analyzer.pytest_plugin" in sys.modules  # the plugin is installed and loaded
+            assert "spacy" not in sys.modules
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+
+
+def test_articles_are_counted_and_listed_by_collect_only(newsroom: pytest.Pytester):
+    newsroom.makeini("[pytest]\ntestpaths = tests\n")  # articles lie outside testpaths
+    tests = newsroom.mkdir("tests")
+    (tests / "test_unit.py").write_text("def test_unit():\n    pass\n", encoding="utf-8")
+    result = newsroom.runpytest(
+        "--articles", "content/*.md", "--collect-only", "-q", "-p", "no:cacheprovider"
+    )
+    result.stdout.fnmatch_lines(
+        ["content/bon.md::sourcing", "content/faible.md::sourcing", "3 tests collected*"]
+    )
+    result = newsroom.runpytest(
+        "--articles", "content/*.md", "-k", "faible", "--min-score", "60", "-p", "no:cacheprovider"
+    )
+    result.stdout.fnmatch_lines(["collected 3 items / 2 deselected / 1 selected"])
+    result.assert_outcomes(failed=1, deselected=2)
+
+
+def test_failing_article_lists_line_rule_sentence_and_fix(newsroom: pytest.Pytester):
+    result = newsroom.runpytest(
+        "--articles", "content/faible.md", "--min-score", "60", "-p", "no:cacheprovider"
+    )
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "content/faible.md is not well sourced: score * (E) is below 60:",
+            "  content/faible.md:*:*: warning loaded-term loaded term « fiasco »*",
+            "      | Côté usagers, le fiasco est total*",
+            "      fix: Use a descriptive word*",
+        ]
+    )
