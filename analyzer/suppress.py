@@ -71,8 +71,9 @@ def parse(text: str) -> list[Suppression]:
     return found
 
 
-def apply(report: Report, severity: str = "warning") -> Report:
-    """Drop suppressed findings; report suppressions that suppressed nothing."""
+def apply(report: Report, severity: str = "warning", lang: str | None = None) -> Report:
+    """Drop suppressed findings; report suppressions that suppressed nothing (in ``lang``,
+    default the article's language)."""
     suppressions = parse(report.text)
     if not suppressions:
         return report
@@ -83,19 +84,21 @@ def apply(report: Report, severity: str = "warning") -> Report:
         used.update(hit)
         if not hit:
             kept.append(finding)
+    from analyzer.i18n import translator
     from analyzer.rules import RULES
 
+    tr = translator(lang or report.language)
     for i, s in enumerate(suppressions):
         unknown = sorted(r for r in s.rules if r not in RULES)
         if i in used and not unknown:
             continue
         line, column = line_column(report.text, s.span.start)
-        what = ", ".join(sorted(s.rules)) or "all rules"
+        what = ", ".join(sorted(s.rules)) or tr("all rules")
         message = (
-            f"suppression names unknown rule {', '.join(unknown)}"
+            tr("suppression names unknown rule {rules}", rules=", ".join(unknown))
             if unknown
-            else f"suppression of {what} suppresses nothing"
+            else tr("suppression of {rules} suppresses nothing", rules=what)
         )
-        fix = "Remove the comment, or fix the rule name (analyzer rules lists them)."
+        fix = tr("Remove the comment, or fix the rule name (analyzer rules lists them).")
         kept.append(Finding("unused-suppression", severity, s.span, line, column, message, fix))
     return replace(report, findings=tuple(sorted(kept, key=lambda f: (f.span.start, f.rule))))
