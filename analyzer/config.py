@@ -5,6 +5,7 @@ the checked file's folder upward (the first file that has a configuration wins).
     language = "fr"              # auto | fr | en
     min_score = 60               # check fails below this score
     fail_on = "warning"          # error | warning | info
+    messages = "fr"              # article (default: the article's language) | fr | en
     known_sources = ["house/sources.tsv"]   # name<TAB>type: outlets and sources the house knows
     loaded_terms = ["house/loaded.tsv"]     # extra loaded terms, one a line (or term<TAB>class)
 
@@ -27,12 +28,22 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.errors import ConfigError
+from analyzer.i18n import settings
 from analyzer.lexicons import LexiconError, normalise, read_tsv
 from analyzer.rules import RULES, SEVERITIES
 from analyzer.score import DEFAULT_WEIGHTS, ScoreConfig
 
 CONFIG_FILES = (".analyzer.toml", "pyproject.toml")
-_KEYS = {"language", "min_score", "fail_on", "rules", "weights", "known_sources", "loaded_terms"}
+_KEYS = {
+    "language",
+    "min_score",
+    "fail_on",
+    "rules",
+    "weights",
+    "known_sources",
+    "loaded_terms",
+    "messages",
+}
 _SOURCE_TYPES = {"person", "organisation", "role", "anonymous", "vague", "document"}
 
 
@@ -46,6 +57,7 @@ class Config:
     known_sources: dict[str, str] = field(default_factory=dict)
     loaded_terms: tuple[str, ...] = ()
     source: str | None = None  # the file it came from; None for the defaults
+    messages: str = "article"  # the language findings speak: article, or a language code
 
     @property
     def score(self) -> ScoreConfig:
@@ -58,6 +70,7 @@ class Config:
             "language": self.language,
             "min_score": self.min_score,
             "fail_on": self.fail_on,
+            "messages": self.messages,
             "rules": {r: self.rules.get(r, rule.severity) for r, rule in RULES.items()},
             "weights": {**DEFAULT_WEIGHTS, **self.weights},
             "known_sources": len(self.known_sources),
@@ -107,6 +120,11 @@ def load(path: str | Path) -> Config:
     fail_on = raw.get("fail_on", "error")
     if fail_on not in SEVERITIES:
         raise ConfigError(f"{where}: fail_on must be one of {SEVERITIES}, not {fail_on!r}")
+    messages = raw.get("messages", "article")
+    if messages not in settings():
+        raise ConfigError(
+            f"{where}: messages must be one of {', '.join(settings())}, not {messages!r}"
+        )
     min_score = raw.get("min_score")
     if min_score is not None and not (
         isinstance(min_score, int) and not isinstance(min_score, bool) and 0 <= min_score <= 100
@@ -145,7 +163,9 @@ def load(path: str | Path) -> Config:
         loaded = _loaded_terms(path.parent, raw.get("loaded_terms", []))
     except LexiconError as exc:
         raise ConfigError(str(exc)) from exc
-    return Config(language, min_score, fail_on, rules, weights, known, loaded, str(path))
+    return Config(
+        language, min_score, fail_on, rules, weights, known, loaded, str(path), messages=messages
+    )
 
 
 def for_file(path: str | Path) -> Config:
