@@ -24,6 +24,7 @@ from analyzer.i18n import translator
 from analyzer.inputs import line_column
 from analyzer.report import Finding, Report, Score, ScoreComponent, Span
 from analyzer.rules import RULES
+from analyzer.words import source_type
 
 DEFAULT_WEIGHTS = {
     "attribution_coverage": 0.35,
@@ -78,20 +79,6 @@ class ScoreConfig:
 
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     severities: dict[str, str] = field(default_factory=dict)
-
-
-def source_type(name: str, tr) -> str:
-    """A source type as a word of the message language."""
-    words = {
-        "person": tr("person"),
-        "organisation": tr("organisation"),
-        "role": tr("role"),
-        "document": tr("document"),
-        "anonymous": tr("anonymous"),
-        "vague": tr("vague"),
-        "unknown": tr("unknown"),
-    }
-    return words.get(name, name)
 
 
 def justified(report: Report, start: int, end: int) -> bool:
