@@ -70,10 +70,71 @@ def lexicon(lang: str, name: str) -> dict[str, str]:
     return read_tsv(path, CLASSES.get(name))
 
 
+#: Every key a ``profile.toml`` may hold: its type and its default when a language omits it.
+#: A key outside this table is an error (add new grammar facts here first).
+PROFILE_KEYS: dict[str, tuple[type, Any]] = {
+    "models": (list, None),
+    "function_words": (list, None),
+    "complementisers": (list, None),
+    "agent_markers": (list, []),
+    "relatives": (list, []),
+    "clitic_subjects": (list, []),
+    "titles": (dict, {}),
+    "skippable_prepositions": (list, []),
+    "skippable_adverbs": (list, []),
+    "infinitive_with_de": (list, []),
+    "restricted_infinitive_markers": (list, []),
+    "infinitive_markers": (list, []),
+    "infinitive_negation": (list, []),
+    "passive_participles": (list, []),
+    "relay_markers": (list, []),
+    "relay_verbs": (list, []),
+    "guarded_markers": (list, []),
+    "active_only_cues": (list, []),
+    "restriction": (dict, {}),
+    "question_words": (list, []),
+    "journalistic_conditional": (bool, False),
+    "epistemic_modals": (list, []),
+    "condition_markers": (list, []),
+    "modal_hedges": (list, []),
+    "modal_needs_next": (dict, {}),
+    "noun_phrase": (dict, None),
+    "pronouns": (dict, {}),
+    "vague_pronouns": (dict, {}),
+}
+
+
 @cache
 def profile(lang: str) -> dict[str, Any]:
-    """The language profile (``profile.toml``) of a supported language."""
+    """The language profile (``profile.toml``) of a supported language, checked against
+    ``PROFILE_KEYS`` (unknown keys, wrong types and missing required keys are errors) and
+    completed with the defaults of the keys it omits."""
     if lang not in LANGUAGES:
         raise LexiconError(f"unsupported language {lang!r} (supported: {', '.join(LANGUAGES)})")
-    with open(lexicon_dir(lang) / "profile.toml", "rb") as handle:
-        return tomllib.load(handle)
+    path = lexicon_dir(lang) / "profile.toml"
+    try:
+        with open(path, "rb") as handle:
+            raw = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read profile ({exc})") from exc
+    return check_profile(raw, str(path))
+
+
+def check_profile(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    """``raw`` with its defaults filled in; raise LexiconError naming the key on a fault."""
+    unknown = sorted(set(raw) - set(PROFILE_KEYS))
+    if unknown:
+        raise LexiconError(
+            f"{where}: unknown key {unknown[0]!r} (add it to PROFILE_KEYS in analyzer/lexicons.py)"
+        )
+    checked: dict[str, Any] = {}
+    for key, (kind, default) in PROFILE_KEYS.items():
+        if key not in raw:
+            if default is None:
+                raise LexiconError(f"{where}: missing key {key!r}")
+            checked[key] = type(default)(default) if isinstance(default, list | dict) else default
+            continue
+        if not isinstance(raw[key], kind):
+            raise LexiconError(f"{where}: {key!r} must be a {kind.__name__}")
+        checked[key] = raw[key]
+    return checked

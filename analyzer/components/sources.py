@@ -17,7 +17,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from analyzer.components.attribution import RawAttribution, _noun_phrase
+from analyzer.components.attribution import RawAttribution
+from analyzer.components.spans import noun_phrase
 from analyzer.lexicons import lexicon, normalise, profile
 from analyzer.source_typing import SourceTyper
 
@@ -149,7 +150,7 @@ class SourceResolver:
                 and tok.pos_ == "NOUN"
                 and self.source_nouns.get(normalise(tok.lemma_)) in {"role", "anonymous"}
             ):
-                mentions.append(_noun_phrase(tok))
+                mentions.append(noun_phrase(tok))
         doc.user_data.setdefault("analyzer", {})["mentions"] = mentions
         return mentions
 

@@ -1,0 +1,617 @@
+"""The constructions of news writing that attribute words to a source, one function each.
+
+A construction reads a reporting verb (or an according-to marker) in its sentence and returns
+the attributions it finds, ``[]`` when it recognises the sentence but it attributes nothing
+(stop: a later construction must not try), or ``None`` when it does not apply (try the next).
+Precedence is the order of ``CUE_CONSTRUCTIONS``, ``CONTENT_FINDERS`` and
+``MARKER_CONSTRUCTIONS``; adding a construction is one function here, one row in its table,
+and one row in the construction tests (``tests/constructions/<lang>.tsv``).
+
+The words come from the language's lexicons and ``profile.toml`` through ``Grammar``; the
+functions themselves hold no word lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from analyzer.components.quotes import QUOTE_MARKS, Quote, doc_text
+from analyzer.components.records import RawAttribution
+from analyzer.components.segments import next_word
+from analyzer.components.spans import (
+    NP_POS,
+    STOP_PUNCT,
+    PhraseWords,
+    bare_past_participle,
+    clitic_span,
+    cover_quotes,
+    ends_with_second_quote,
+    has_left_subject,
+    has_quote,
+    has_verb,
+    is_person_like,
+    noun_phrase,
+    np_forward,
+    prev_word,
+    quote_ending_at,
+    relay_start,
+    sole_quote,
+    trim_chars,
+    unwrap,
+)
+from analyzer.lexicons import lexicon, normalise, profile
+
+_CLAUSE_END = frozenset({";"})
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(normalise(w) for w in values)
+
+
+class Grammar:
+    """What the constructions know of one language: its reporting verbs, statement nouns and
+    markers (lexicons) and its grammar words (profile), with the span tests that need them."""
+
+    def __init__(self, lang: str) -> None:
+        p = profile(lang)
+        self.lang = lang
+        self.verbs = lexicon(lang, "reporting_verbs")
+        self.statement_nouns = set(lexicon(lang, "speech_nouns"))
+        self.markers = lexicon(lang, "according_to")
+        self.complementisers = _words(p["complementisers"])
+        self.agent_markers = _words(p["agent_markers"])
+        self.infinitive_with_de = set(p["infinitive_with_de"])
+        self.restricted_infinitive = _words(p["restricted_infinitive_markers"])
+        self.infinitive_markers = _words(p["infinitive_markers"])
+        self.infinitive_negation = _words(p["infinitive_negation"])
+        self.passive_participles = _words(p["passive_participles"])
+        self.relay_markers = _words(p["relay_markers"])
+        self.active_only = set(p["active_only_cues"])
+        self.question_words = _words(p["question_words"])
+        self.relay_verbs = set(p["relay_verbs"])
+        self.guarded_markers = set(p["guarded_markers"])
+        self.restriction = {k: _words(v) for k, v in p["restriction"].items()}
+        self.relatives = set(p["relatives"])
+        self.clitics = _words(p["clitic_subjects"])
+        self.skip_adverbs = _words(p["skippable_adverbs"])
+        self.skip_prepositions = _words(p["skippable_prepositions"])
+        np = p["noun_phrase"]
+        self.phrase = PhraseWords(
+            _words(np["links"]) | {w.replace("'", "’") for w in _words(np["links"])},
+            _words(np["genitives"]) | {w.replace("'", "’") for w in _words(np["genitives"])},
+            _words(np["relatives"]),
+            _words(np["office_prepositions"]),
+        )
+
+    # -- tests over tokens that need the language's words ---------------------------------
+
+    def np_forward(self, doc: Doc, i: int, end: int) -> Span | None:
+        return np_forward(doc, i, end, self.phrase)
+
+    def is_question(self, doc: Doc, i: int) -> bool:
+        """Content that opens with whether / si / how: an indirect question, not a statement."""
+        return i < len(doc) and normalise(doc[i].text) in self.question_words
+
+    def clitic_subject(self, cue: Span) -> Token | None:
+        for tok in cue:
+            if tok.text.startswith("-") and normalise(tok.text) in self.clitics:
+                return tok
+        return None
+
+    def starts_np(self, doc: Doc, i: int, end: int) -> bool:
+        i = self.skip_indirect_object(doc, i, end)
+        return (
+            i < end
+            and doc[i].pos_ in {"DET", "PROPN", "NOUN", "PRON"}
+            and normalise(doc[i].text) not in self.complementisers
+        )
+
+    def skip_indirect_object(self, doc: Doc, i: int, end: int) -> int:
+        """Skip "à l'AFP", "mardi" and the like between a cue and what follows it."""
+        steps = 0
+        while i < end and steps < 8:
+            word = normalise(doc[i].text)
+            if word in self.skip_adverbs or (
+                doc[i].pos_ == "ADV" and word not in self.complementisers
+            ):
+                i, steps = i + 1, steps + 1
+            elif word in self.skip_prepositions:
+                j = i + 1
+                while j < end and doc[j].pos_ in NP_POS and doc[j].text not in STOP_PUNCT:
+                    j += 1
+                i, steps = j, steps + 1
+            else:
+                break
+        return i
+
+    def complementiser_near(self, doc: Doc, nxt: Token, unit: Span) -> Token | None:
+        """The que / that opening the content, right after the cue or after a short aside
+        ("a déclaré, mardi, que"; "relèvent par ailleurs que"). Not the que of a restriction
+        (la direction n'aurait proposé qu'une hausse)."""
+        if self.restrictive(doc, nxt, unit):
+            return None
+        if normalise(nxt.text) in self.complementisers:
+            return nxt
+        for j in range(nxt.i, min(nxt.i + 7, unit.end)):
+            tok = doc[j]
+            if normalise(tok.text) in self.complementisers:
+                return tok
+            if tok.pos_ in {"VERB", "AUX"} or tok.text in {".", ";", ":", "!", "?"}:
+                return None
+            if tok.text in QUOTE_MARKS:
+                return None
+        return None
+
+    def restrictive(self, doc: Doc, nxt: Token, unit: Span) -> bool:
+        """A negation "ne" before the cue with no "pas"/"jamais" after it: ne ... que."""
+        if not self.restriction:
+            return False
+        start = max(unit.start, nxt.i - 6)
+        negated = any(normalise(t.text) in self.restriction["negation"] for t in doc[start : nxt.i])
+        closed = any(
+            normalise(t.text) in self.restriction["closers"] for t in doc[start : nxt.i + 1]
+        )
+        return negated and not closed
+
+    def quote_in_object(self, doc: Doc, nxt: Token, unit: Span, quotes: list[Quote]) -> bool:
+        """A quotation opens within the first words of the cue's object."""
+        for j in range(nxt.i, min(nxt.i + 6, unit.end)):
+            tok = doc[j]
+            if tok.text in QUOTE_MARKS and any(q.start == tok.idx for q in quotes):
+                return True
+            if tok.pos_ in {"VERB", "AUX"} or tok.text in {".", ";", "!", "?"}:
+                return False
+        return False
+
+    def is_passive(self, verb: Token, cue: Span) -> bool:
+        if any(c.dep_ == "aux:pass" and c.i < verb.i for c in verb.children):
+            return True
+        return any(normalise(t.text) in self.passive_participles for t in cue)
+
+    def clause_end(self, doc: Doc, i: int, unit: Span) -> int:
+        """Where a content clause ends: the sentence end, a semicolon, or a coordinated second
+        reporting verb (…, but said …; … et a ajouté …)."""
+        end = unit.end
+        for j in range(i, unit.end):
+            if doc[j].text in _CLAUSE_END:
+                end = j
+                break
+            if (
+                doc[j].pos_ == "CCONJ"
+                and j > i
+                and any(
+                    normalise(t.lemma_) in self.verbs and t.pos_ == "VERB"
+                    for t in doc[j + 1 : min(j + 4, unit.end)]
+                )
+            ):
+                end = j
+                break
+        while end > i and (
+            (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARKS)
+            or doc[end - 1].is_space
+        ):
+            end -= 1
+        last = doc[end - 1]
+        return last.idx + len(last.text)
+
+    def subject(self, doc: Doc, verb: Token, cue: Span, unit: Span) -> Span | None:
+        """The speaker of a preposed cue: its agent or subject, within the sentence and never
+        inside quoted words (the small parsers link across sentence ends)."""
+        quotes = doc._.quotes or []
+
+        def usable(tok: Token) -> bool:
+            return unit.start <= tok.i < unit.end and not any(q.contains(tok.idx) for q in quotes)
+
+        agent = None
+        for child in verb.children:
+            if child.dep_ in {"obl:agent", "agent"} and child.i > verb.i and usable(child):
+                agent = child
+        if agent is not None:
+            return noun_phrase(agent)
+        for child in verb.children:
+            if (
+                child.dep_.startswith("nsubj")
+                and child.i < verb.i
+                and not child.dep_.endswith("pass")
+                and usable(child)
+            ):
+                if normalise(child.text) in self.relatives and verb.dep_.startswith("acl"):
+                    return noun_phrase(verb.head)
+                return noun_phrase(child)
+        # passive with "par X" after the verb, unparsed
+        nxt = next_word(doc, cue.end, unit.end)
+        if nxt is not None and normalise(nxt.text) in self.agent_markers:
+            span = self.np_forward(doc, nxt.i + 1, unit.end)
+            if span is not None:
+                return span
+        if verb.dep_ == "conj" and verb.head.i < verb.i:
+            return self.subject(doc, verb.head, doc[verb.head.i : verb.head.i + 1], unit)
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") and child.i < verb.i and usable(child):
+                return noun_phrase(child)
+        return None
+
+
+@dataclass(frozen=True)
+class CueContext:
+    """A reporting verb found in a sentence, with what every construction reads around it."""
+
+    doc: Doc
+    verb: Token
+    #: The cue with its auxiliaries and an inverted clitic (a-t-il précisé).
+    cue: Span
+    lemma: str
+    stance: str
+    unit: Span
+    quotes: list[Quote]
+    #: The word before the cue in the sentence (a comma or a closing mark for an incise).
+    before: Token | None
+    clitic: Token | None
+
+    def record(self, kind: str, content: tuple[int, int], speaker: Span | None) -> RawAttribution:
+        return RawAttribution(kind, content, self.cue, self.lemma, self.stance, speaker)
+
+    def direct(self, quote: Quote, speaker: Span | None) -> RawAttribution:
+        """A direct attribution: the quoted words, without their marks."""
+        return self.record("direct", (quote.inner_start, quote.inner_end), speaker)
+
+    def kind_of(self, content: tuple[int, int]) -> str:
+        return "mixed" if has_quote(self.quotes, *content) else "indirect"
+
+
+Construction = Callable[[Grammar, CueContext], list[RawAttribution] | None]
+
+
+# -- reporting verbs ------------------------------------------------------------------------
+
+
+def participle_adjunct(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """Interrogé vendredi, le maire … / publié dimanche: a bare participle is an adjunct."""
+    return [] if bare_past_participle(c.verb, c.cue) else None
+
+
+def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """« La route est coupée », a précisé le maire. / La route est coupée, précise-t-il.
+    / “It is closed,” said the mayor."""
+    doc, before = c.doc, c.before
+    inverted = before is not None and (
+        before.text in {",", "—", "–", "("} or before.text in QUOTE_MARKS
+    )
+    if not inverted or not (
+        c.clitic is not None
+        or (
+            g.starts_np(doc, c.cue.end, c.unit.end)
+            and not has_left_subject(c.verb, c.unit)
+            and (before.text in QUOTE_MARKS or has_verb(doc, c.unit.start, before.i))
+        )
+    ):
+        return None
+    if c.clitic is not None:
+        speaker = clitic_span(doc, c.clitic)
+        after = c.cue.end
+    else:
+        start = g.skip_indirect_object(doc, c.cue.end, c.unit.end)
+        speaker = g.np_forward(doc, start, c.unit.end)
+        after = speaker.end if speaker is not None else c.cue.end
+    edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
+    quote_before = quote_ending_at(c.quotes, edge, doc_text(doc))
+    if quote_before is not None and quote_before.start >= c.unit.start_char:
+        results = [c.direct(quote_before, speaker)]
+        nxt = next_word(doc, after, c.unit.end)
+        if nxt is not None and nxt.text == ",":
+            nxt = next_word(doc, nxt.i + 1, c.unit.end)
+        if nxt is not None and nxt.text in QUOTE_MARKS:
+            follow = next((q for q in c.quotes if q.start == nxt.idx), None)
+            if follow is not None:
+                results.append(c.direct(follow, speaker))
+        return results
+    if before.idx - c.unit.start_char < 3:
+        return []
+    content = trim_chars(doc_text(doc), c.unit.start_char, before.idx)
+    return [c.record(c.kind_of(content), content, speaker)]
+
+
+def clitic_without_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """Dit-il. standing alone at a sentence start: nothing to attribute."""
+    return [] if c.clitic is not None and c.before is None else None
+
+
+def postposed_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """CONTENT, SPEAKER CUE. / “QUOTE,” SPEAKER CUE (in a statement): the reporting clause
+    closes the sentence, its subject right after a comma or a closing quotation mark
+    (Les négociations sont rompues, le syndicat a indiqué. / “We are ready,” she said.)."""
+    doc, cue, unit = c.doc, c.cue, c.unit
+    speaker = g.subject(doc, c.verb, cue, unit)
+    if speaker is None or speaker.start >= cue.start:
+        return None
+    before = prev_word(doc, speaker.start, unit.start)
+    if before is None or not (before.text == "," or before.text in QUOTE_MARKS):
+        return None
+    rest = doc[cue.end : relay_start(doc, cue.end, unit.end, g.relay_verbs)]
+    complement = any(
+        t.pos_ == "VERB"
+        or t.text in QUOTE_MARKS
+        or t.text == ":"
+        or normalise(t.text) in g.complementisers
+        for t in rest
+    )
+    if complement and not ends_with_second_quote(doc, rest, c.quotes):
+        return None  # the cue has a complement of its own: not a closing reporting clause
+    edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
+    quote = quote_ending_at(c.quotes, edge, doc_text(doc))
+    if quote is not None and quote.start >= unit.start_char - 1:
+        results = [c.direct(quote, speaker)]
+        follow = next((q for q in c.quotes if cue.end_char <= q.start < unit.end_char), None)
+        if follow is not None:
+            results.append(c.direct(follow, speaker))
+        return results
+    if not has_verb(doc, unit.start, before.i):
+        return None
+    content = trim_chars(doc_text(doc), unit.start_char, before.idx)
+    if content[1] - content[0] < 3 or g.is_question(doc, unit.start):
+        return None
+    return [c.record(c.kind_of(content), content, speaker)]
+
+
+def restriction(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """Il n'a proposé qu'une hausse: ne … que restricts, there is no content clause."""
+    nxt = next_word(c.doc, c.cue.end, c.unit.end) or c.verb
+    return [] if g.restrictive(c.doc, nxt, c.unit) else None
+
+
+def passive_agent(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """La hausse a été confirmée par le ministère: the subject is the content, the agent the
+    speaker; a passive with no agent (il est accusé d'avoir …) attributes nothing."""
+    if not g.is_passive(c.verb, c.cue):
+        return None
+    if c.lemma in g.active_only:
+        return []  # "a été lancé par" is not "a lancé" in the sense of saying
+    doc, cue, unit = c.doc, c.cue, c.unit
+    nxt = next_word(doc, cue.end, unit.end)
+    if nxt is None or normalise(nxt.text) not in g.agent_markers:
+        nxt = next_word(doc, g.skip_indirect_object(doc, cue.end, unit.end), unit.end)
+    if nxt is None or normalise(nxt.text) not in g.agent_markers:
+        return []
+    speaker = g.np_forward(doc, nxt.i + 1, unit.end)
+    content = trim_chars(doc_text(doc), unit.start_char, cue.start_char)
+    if speaker is None or content[1] - content[0] < 3:
+        return []
+    return [c.record(c.kind_of(content), content, speaker)]
+
+
+def preposed_cue(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """SPEAKER CUE CONTENT: the content found by the first of ``CONTENT_FINDERS`` that
+    applies after the cue (and what may stand between: à la presse, mardi)."""
+    doc, unit = c.doc, c.unit
+    nxt = next_word(doc, g.skip_indirect_object(doc, c.cue.end, unit.end), unit.end)
+    if nxt is None:
+        return []
+    for _, finder in CONTENT_FINDERS:
+        found = finder(g, c, nxt)
+        if found is not None:
+            kind, content = found
+            break
+    else:
+        return []
+    if content[1] <= content[0]:
+        return []
+    content = cover_quotes(c.quotes, content)
+    first = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if first is not None and len(first) and g.is_question(doc, first.start):
+        return []
+    speaker = g.subject(doc, c.verb, c.cue, unit)
+    return [c.record(kind or c.kind_of(content), content, speaker)]
+
+
+#: Cue constructions in order of precedence: the first that returns a list decides.
+CUE_CONSTRUCTIONS: list[tuple[str, Construction]] = [
+    ("participle_adjunct", participle_adjunct),
+    ("inverted_incise", inverted_incise),
+    ("clitic_without_clause", clitic_without_clause),
+    ("postposed_clause", postposed_clause),
+    ("restriction", restriction),
+    ("passive_agent", passive_agent),
+    ("preposed_cue", preposed_cue),
+]
+
+
+# -- what follows a preposed cue --------------------------------------------------------------
+
+Content = tuple[str | None, tuple[int, int]]
+
+
+def that_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """Le préfet a précisé que les routes … / Officials said that the talks …"""
+    complementiser = g.complementiser_near(c.doc, nxt, c.unit)
+    if complementiser is None:
+        return None
+    start = next_word(c.doc, complementiser.i + 1, c.unit.end)
+    if start is None:
+        return None, (0, 0)  # a que closing the sentence: nothing to attribute
+    return None, unwrap(c.quotes, (start.idx, g.clause_end(c.doc, start.i, c.unit)))
+
+
+def colon(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """Le maire a tranché : « Nous rouvrirons lundi. » (direct when the quotation is all of it)."""
+    if nxt.text != ":":
+        return None
+    start = next_word(c.doc, nxt.i + 1, c.unit.end)
+    if start is None:
+        return None, (0, 0)  # a colon closing the sentence: nothing to attribute
+    end = g.clause_end(c.doc, start.i, c.unit)
+    quote = next((q for q in c.quotes if q.start == start.idx), None)
+    if quote is not None and quote.end >= end - 1:
+        return "direct", (quote.inner_start, quote.inner_end)
+    return None, (start.idx, end)
+
+
+def infinitive(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """Le syndicat affirme avoir reçu des garanties. / Il a promis de partir. / He claimed to
+    have won. ("de" only after the cues of ``infinitive_with_de``)."""
+    doc, unit = c.doc, c.unit
+    tok = nxt
+    word = normalise(tok.text)
+    restricted = word in g.restricted_infinitive
+    marked = word in g.infinitive_markers
+    if (restricted or marked) and tok.i + 1 < unit.end:
+        tok = doc[tok.i + 1]
+    for _ in range(2):
+        if normalise(tok.text) in g.infinitive_negation and tok.i + 1 < unit.end:
+            tok = doc[tok.i + 1]
+    is_inf = "Inf" in tok.morph.get("VerbForm") or (tok.tag_ == "VB" and marked)
+    if is_inf and (not restricted or c.lemma in g.infinitive_with_de):
+        return None, (nxt.idx, g.clause_end(doc, tok.i, unit))
+    return None
+
+
+def statement_noun(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """Le ministre a annoncé sa démission. / She confirmed the deal: a noun object that carries
+    the statement (speech_nouns lexicon)."""
+    doc, verb, unit = c.doc, c.verb, c.unit
+    for child in verb.children:
+        if (
+            child.dep_ in {"obj", "dobj"}
+            and child.i > verb.i
+            and normalise(child.lemma_) in g.statement_nouns
+        ):
+            tokens = [t for t in child.subtree if verb.i < t.i < unit.end]
+            if not tokens:  # the object's words lie past the unit (a misparse)
+                continue
+            left, right = min(t.i for t in tokens), max(t.i for t in tokens)
+            end = min(doc[right].idx + len(doc[right].text), g.clause_end(doc, left, unit))
+            return None, (doc[left].idx, end)
+    return None
+
+
+def bare_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """Officials said the talks had stalled: a clausal complement with no complementiser,
+    starting right where the object would."""
+    for child in c.verb.children:
+        if child.dep_ == "ccomp" and child.i > c.verb.i:
+            left = min(t.i for t in child.subtree)
+            if left == nxt.i and any(k.dep_.startswith("nsubj") for k in child.children):
+                return None, (c.doc[left].idx, g.clause_end(c.doc, left, c.unit))
+    return None
+
+
+def quoted_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """Il a dénoncé « une frontière de la honte »: a quoted fragment as the object (mixed)."""
+    if not g.quote_in_object(c.doc, nxt, c.unit, c.quotes):
+        return None
+    end = g.clause_end(c.doc, nxt.i, c.unit)
+    inside = [q.end for q in c.quotes if nxt.idx <= q.start < end]
+    return "mixed", (nxt.idx, max(inside) if inside else end)
+
+
+#: What may follow a preposed cue, in order of precedence.
+CONTENT_FINDERS: list[tuple[str, Callable[[Grammar, CueContext, Token], Content | None]]] = [
+    ("that_clause", that_clause),
+    ("colon", colon),
+    ("infinitive", infinitive),
+    ("statement_noun", statement_noun),
+    ("bare_clause", bare_clause),
+    ("quoted_object", quoted_object),
+]
+
+
+# -- according-to markers ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MarkerContext:
+    """An according-to marker (selon, d'après, according to) in its sentence."""
+
+    doc: Doc
+    marker: Span
+    cls: str
+    unit: Span
+    quotes: list[Quote]
+
+    def record(self, kind: str, content: tuple[int, int], speaker: Span) -> RawAttribution:
+        lemma = normalise(self.marker.text)
+        return RawAttribution(kind, content, self.marker, lemma, "neutral", speaker)
+
+
+MarkerConstruction = Callable[[Grammar, MarkerContext], list[RawAttribution] | None]
+
+
+def relayed_words(g: Grammar, m: MarkerContext) -> list[RawAttribution] | None:
+    """X, cité par Reuters, … : X is the speaker; nothing when a reporting verb in the sentence
+    already attributes the words to X."""
+    doc, marker, unit = m.doc, m.marker, m.unit
+    if normalise(marker.text) not in g.relay_markers:
+        return None
+    if any(
+        normalise(t.lemma_) in g.verbs and t.pos_ in {"VERB", "AUX"}
+        for t in doc[marker.end : unit.end]
+    ):
+        return []
+    before = prev_word(doc, marker.start, unit.start)
+    if before is None or before.text != ",":
+        return []
+    speaker = g.np_forward(doc, unit.start, before.i)
+    outlet = g.np_forward(doc, marker.end, unit.end)
+    if speaker is None or outlet is None:
+        return []
+    rest = next_word(doc, outlet.end + 1, unit.end)
+    if rest is None:
+        return []
+    quote = next((q for q in m.quotes if q.start >= rest.idx), None)
+    if quote is not None:
+        return [m.record("direct", (quote.inner_start, quote.inner_end), speaker)]
+    return [m.record("according_to", (rest.idx, g.clause_end(doc, rest.i, unit)), speaker)]
+
+
+def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
+    """Selon X, CLAUSE / CLAUSE, selon X / En France, selon l'Insee, CLAUSE / de source
+    policière / pour l'économiste X (opinion markers only at the sentence start)."""
+    doc, marker, cls, unit = m.doc, m.marker, m.cls, m.unit
+    first = next_word(doc, unit.start, unit.end)
+    at_start = first is not None and first.i == marker.start
+    if cls == "opinion" and not at_start:
+        return []
+    np_start = marker.end - 1 if cls == "de_source" else marker.end  # de [source policière]
+    speaker = g.np_forward(doc, np_start, unit.end)
+    if speaker is None:
+        return []
+    if normalise(marker.text) in g.guarded_markers and speaker[0].pos_ not in {"DET", "PROPN"}:
+        return []  # "per cent", "per year": this marker needs a named source after it
+    if cls == "opinion" and not is_person_like(speaker):
+        return []
+    after = next_word(doc, speaker.end, unit.end)
+    before = prev_word(doc, marker.start, unit.start)
+    follows = after is not None and after.text == ","
+    if at_start or (
+        follows
+        and before is not None
+        and before.text == ","
+        and not has_verb(doc, unit.start, before.i)
+    ):
+        start = next_word(doc, speaker.end + (1 if follows else 0), unit.end)
+        if start is None:
+            return []
+        content = (start.idx, g.clause_end(doc, start.i, unit))
+    elif (
+        before is not None
+        and before.text == ","
+        and (after is None or after.text in {".", "!", "?", ";", "…"})
+    ):
+        content = trim_chars(doc_text(doc), unit.start_char, before.idx)
+    else:
+        content = (unit.start_char, g.clause_end(doc, unit.start, unit))
+    if content[1] - content[0] < 3:
+        return []
+    quote = sole_quote(m.quotes, content)
+    if quote is not None:
+        return [m.record("direct", (quote.inner_start, quote.inner_end), speaker)]
+    return [m.record("according_to", content, speaker)]
+
+
+#: Marker constructions in order of precedence (relay markers first).
+MARKER_CONSTRUCTIONS: list[tuple[str, MarkerConstruction]] = [
+    ("relayed_words", relayed_words),
+    ("according_to", according_to),
+]

@@ -1,0 +1,237 @@
+"""Span helpers for the attribution constructions: where a noun phrase starts and ends, what
+stands before a token, how content spans meet quotations. Pure functions over spaCy tokens;
+the few grammar words they need come in as arguments (from the language profile)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from analyzer.components.quotes import QUOTE_MARKS, Quote
+
+NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+STOP_PUNCT = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "—", "–", "…"})
+
+
+@dataclass(frozen=True)
+class PhraseWords:
+    """The grammar words a noun phrase may hold in one language (``[noun_phrase]`` of the
+    profile): links inside it (de, the, of), genitive prepositions (de, d'), relative pronouns
+    that end it (qui, who), prepositions that open an office (ministre *aux* Transports)."""
+
+    links: frozenset[str]
+    genitives: frozenset[str]
+    relatives: frozenset[str]
+    office_prepositions: frozenset[str]
+
+
+def prev_word(doc: Doc, i: int, start: int) -> Token | None:
+    i -= 1
+    while i >= start and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= start else None
+
+
+def has_verb(doc: Doc, start: int, end: int) -> bool:
+    return any(
+        doc[i].pos_ in {"VERB", "AUX"} and doc[i].text not in QUOTE_MARKS for i in range(start, end)
+    )
+
+
+def has_left_subject(verb: Token, unit: Span) -> bool:
+    """The cue has a subject before it in the sentence, outside any quotation."""
+    quotes = verb.doc._.quotes or []
+    return any(
+        c.dep_.startswith("nsubj")
+        and unit.start <= c.i < verb.i
+        and not any(q.contains(c.idx) for q in quotes)
+        for c in verb.children
+    )
+
+
+def bare_past_participle(verb: Token, cue: Span) -> bool:
+    """A past participle with no auxiliary (French: Interrogé, cité, publié)."""
+    morph = verb.morph
+    return (
+        "Part" in morph.get("VerbForm")
+        and "Past" in morph.get("Tense")
+        and len(cue) == 1
+        and verb.tag_ not in {"VBD", "VBN"}
+        and verb.dep_ != "conj"  # a dénoncé … et rappelé que: the auxiliary is shared
+    )
+
+
+def relay_start(doc: Doc, i: int, end: int, relay_verbs: set[str]) -> int:
+    """Where a trailing ", citing …" starts after a reporting clause (else ``end``)."""
+    for j in range(i, end):
+        if doc[j].lemma_ in relay_verbs and j > i and doc[j - 1].text == ",":
+            return j - 1
+    return end
+
+
+def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return start, end
+
+
+def clitic_span(doc: Doc, clitic: Token) -> Span:
+    """The clitic "-il" as a span; the report trims the hyphen through char offsets."""
+    return doc[clitic.i : clitic.i + 1]
+
+
+def np_forward(doc: Doc, i: int, end: int, words: PhraseWords) -> Span | None:
+    """The noun phrase that starts at token ``i`` (inverted subjects, marker objects)."""
+    i_start = i
+    while i_start < end and doc[i_start].is_space:
+        i_start += 1
+    j = i_start
+    while j < end:
+        tok = doc[j]
+        if tok.text in STOP_PUNCT or tok.text in QUOTE_MARKS or tok.is_space:
+            break
+        low = tok.text.lower()
+        if (
+            tok.pos_ in NP_POS
+            or low in words.links
+            or (tok.pos_ == "ADP" and low in words.genitives)
+        ):
+            if tok.pos_ == "PRON" and j > i_start and low in words.relatives:
+                break
+            j += 1
+            continue
+        if (
+            tok.pos_ == "ADP"
+            and j > i_start
+            and low in words.office_prepositions
+            and names_an_office(doc, j + 1, end)
+        ):
+            j += 1
+            continue
+        if (
+            tok.pos_ == "CCONJ"
+            and j > i_start
+            and j + 1 < end
+            and doc[j + 1].pos_ in {"DET", "PROPN"}
+        ):
+            j += 1
+            continue
+        break
+    while j > i_start and (
+        doc[j - 1].pos_ in {"ADP", "CCONJ", "DET"} or doc[j - 1].lower_ in words.links
+    ):
+        j -= 1
+    return doc[i_start:j] if j > i_start else None
+
+
+def names_an_office(doc: Doc, i: int, end: int) -> bool:
+    """After "à" / "of": a capitalised field ("ministre délégué aux Transports")."""
+    while i < end and doc[i].pos_ == "DET":
+        i += 1
+    return i < end and doc[i].pos_ in {"NOUN", "PROPN"} and doc[i].text[:1].isupper()
+
+
+def noun_phrase(head: Token) -> Span:
+    """The smallest noun phrase around ``head``: its subtree, cut at commas, relative clauses,
+    appositions and verbs, so "Jeanne Marty, ministre de la Santé" gives "Jeanne Marty"."""
+    doc = head.doc
+    left = head.i
+    while left - 1 >= 0:
+        tok = doc[left - 1]
+        if tok.is_punct or tok.is_space or tok.head.i < left - 1 or not in_subtree(tok, head):
+            break
+        left -= 1
+    right = head.i + 1
+    while right < len(doc):
+        tok = doc[right]
+        if (tok.is_punct and tok.text not in {"-", "'", "’"}) or tok.is_space:
+            break
+        clause = tok.head if tok.head.dep_ in {"relcl", "acl:relcl"} else None
+        if clause is not None and clause.head.i == head.i and tok.i < clause.i:
+            right = max(t.i for t in clause.subtree) + 1  # officials who asked not to be named
+            break
+        if tok.dep_ in {"acl", "acl:relcl", "relcl"} or tok.pos_ in {
+            "VERB",
+            "AUX",
+            "SCONJ",
+        }:
+            break
+        if not in_subtree(tok, head):
+            break
+        right += 1
+    while right - 1 > head.i and doc[right - 1].pos_ in {"ADP", "CCONJ", "DET", "ADV", "PART"}:
+        right -= 1
+    while left < head.i and doc[left].pos_ in {"CCONJ", "ADP", "PUNCT"}:
+        left += 1
+    return doc[left:right]
+
+
+def in_subtree(tok: Token, head: Token) -> bool:
+    while tok.i != head.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def is_person_like(span: Span) -> bool:
+    return any(t.ent_type_ in {"PER", "PERSON"} or t.pos_ == "PROPN" for t in span) or (
+        any(t.pos_ == "NOUN" for t in span) and span[0].pos_ == "DET"
+    )
+
+
+def quote_ending_at(quotes: list[Quote], position: int, text: str) -> Quote | None:
+    for q in quotes:
+        if q.end <= position and text[q.end : position].strip() == "":
+            return q
+    return None
+
+
+def ends_with_second_quote(doc: Doc, rest: Span, quotes: list[Quote]) -> bool:
+    """After the reporting clause only a comma and a second quotation (“A,” she said, “B.”)."""
+    words = [t for t in rest if not t.is_space]
+    if not words:
+        return True
+    first_mark = next((t for t in words if t.text in QUOTE_MARKS), None)
+    return (
+        first_mark is not None
+        and not any(t.text == ":" for t in words[: words.index(first_mark)])
+        and all(
+            t.pos_ in {"ADP", "DET", "NOUN", "PROPN", "PUNCT", "ADV"} or t.text in QUOTE_MARKS
+            for t in words[: words.index(first_mark)]
+        )
+        and any(q.start == first_mark.idx for q in quotes)
+    )
+
+
+def cover_quotes(quotes: list[Quote], content: tuple[int, int]) -> tuple[int, int]:
+    """Never cut a quotation in two: a content that opens one runs to its closing mark."""
+    start, end = content
+    for q in quotes:
+        if start <= q.start < end < q.end:
+            end = q.end
+    return start, end
+
+
+def sole_quote(quotes: list[Quote], content: tuple[int, int]) -> Quote | None:
+    """The quotation that is (nearly) all of ``content``, if any."""
+    for q in quotes:
+        inside = q.start >= content[0] - 1 and q.end <= content[1] + 1
+        if inside and q.inner_end - q.inner_start >= (content[1] - content[0]) * 0.8:
+            return q
+    return None
+
+
+def has_quote(quotes: list[Quote], start: int, end: int) -> bool:
+    return any(start - 1 <= q.start and q.end <= end + 1 for q in quotes)
+
+
+def unwrap(quotes: list[Quote], content: tuple[int, int]) -> tuple[int, int]:
+    """A content that is exactly one quotation loses its marks: que "le gouvernement…"."""
+    for q in quotes:
+        if q.start == content[0] and q.end >= content[1]:
+            return (q.inner_start, q.inner_end)
+    return content
