@@ -100,11 +100,10 @@ def compute(report: Report, config: ScoreConfig | None = None, lang: str | None 
         else 1.0
     )
     coverage_text = (
-        tr.plural(
-            "{attributed} of {n} claim is attributed, {named} to identifiable sources",
-            "{attributed} of {n} claims are attributed, {named} to identifiable sources",
-            len(claims),
+        tr(
+            "claims attributed: {attributed} of {total}, {named} to identifiable sources",
             attributed=attributed,
+            total=len(claims),
             named=named,
         )
         if claims
