@@ -3,7 +3,8 @@
 Exit codes are the same for every command: 0 success; 1 when ``check`` finds a finding at or
 above ``--fail-on`` or a score below ``--min-score``; 2 for a usage or input error (one line on
 stderr naming the file and the problem, never a traceback). In a run over several files a bad
-file is reported and the others are still analysed.
+file is reported and the others are still analysed; so is a file that makes the analyser fail
+unexpectedly ("internal error", the exception and where), and ``--debug`` adds the traceback.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ import argparse
 import json
 import os
 import sys
+import traceback
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
 
 from analyzer import __version__
+from analyzer.errors import AnalyzerError, ConfigError, InputFileError, InternalError, LexiconError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -29,6 +33,21 @@ def _console(stderr: bool = False, **kwargs) -> Console:
 
 def _error(message: str) -> None:
     print(f"analyzer: error: {message}", file=sys.stderr)
+
+
+#: Errors whose message already names the file at fault (the article, or a configuration).
+_NAMED = (InputFileError, ConfigError, LexiconError)
+
+
+def _fail(exc: BaseException, name: str | None = None, debug: bool = False) -> None:
+    """One line for an error (prefixed by the article's name unless it names its file); the
+    traceback first with ``--debug``."""
+    if not isinstance(exc, AnalyzerError):
+        exc = InternalError.wrap(exc)
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    message = str(exc)
+    _error(message if name is None or isinstance(exc, _NAMED) else f"{name}: {message}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,6 +83,9 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="analyzer", description="Who says what in a news article.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="print the traceback of an internal error"
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     analyze = sub.add_parser(
@@ -107,6 +129,20 @@ def _parser() -> argparse.ArgumentParser:
         "--min-score", type=int, default=None, metavar="N", help="fail below this score (0-100)"
     )
     check.add_argument("--exit-zero", action="store_true", help="report, but always exit 0")
+    check.add_argument(
+        "--default-fail-on",
+        choices=["error", "warning", "info"],
+        default=None,
+        help="the --fail-on used when neither the option nor the configuration sets one "
+        "(the pre-commit hook passes warning)",
+    )
+    check.add_argument(
+        "--cache",
+        action="store_true",
+        help="reuse the results of unchanged articles (in $ANALYZER_CACHE_DIR, "
+        "else .analyzer_cache)",
+    )
+    check.add_argument("--cache-dir", metavar="DIR", default=None, help="cache in DIR")
 
     ev = sub.add_parser(
         "eval",
@@ -129,12 +165,16 @@ def _parser() -> argparse.ArgumentParser:
 
     batch = sub.add_parser(
         "batch",
-        help="analyse a corpus: JSON Lines out, a summary per outlet",
-        description="Analyse many articles (files and folders) over several processes: one "
-        "JSON line per file (its report, or its error) in --out, progress on stderr, and a "
-        "summary per outlet (front matter 'outlet', else the folder).",
+        help="analyse a corpus: JSON Lines out, resumable, a summary per outlet",
+        description="Analyse many articles over several processes (or a Dask cluster): files, "
+        "folders, globs, JSON Lines of {id, text, outlet, date, author, lang} and CSV files "
+        "with a text column. One JSON line per document (its report, or its error) in --out, "
+        "written crash-safely; --resume continues a killed run. Progress on stderr, then a "
+        "summary per outlet.",
     )
-    batch.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles")
+    batch.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders, globs, .jsonl or .csv files"
+    )
     batch.add_argument(
         "--out",
         metavar="FILE",
@@ -144,6 +184,38 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     batch.add_argument("--lang", choices=["auto", "fr", "en"], default=None)
     batch.add_argument("--summary", metavar="FILE", help="also write the summary as JSON")
+    batch.add_argument(
+        "--resume", action="store_true", help="continue --out: analyse only what it lacks"
+    )
+    batch.add_argument(
+        "--parquet", metavar="FILE", help="also write the results as Parquet (needs pyarrow)"
+    )
+    batch.add_argument(
+        "--text-column", default="text", metavar="NAME", help="the CSV text column (text)"
+    )
+    batch.add_argument(
+        "--dask-scheduler", metavar="ADDRESS", help="run on this Dask cluster (tcp://host:port)"
+    )
+    batch.add_argument(
+        "--dask-local", type=int, default=0, metavar="N", help="run on a local Dask cluster of N"
+    )
+
+    summarize = sub.add_parser(
+        "summarize",
+        help="summarise batch results per outlet, author or month, with plots",
+        description="Per group: articles, mean and median score, grade mix, source-type "
+        "shares, hedging rate, most-quoted sources, reporting-verb stances and the gender of "
+        "named people quoted. Printed, saved as CSV, plotted into an HTML page.",
+    )
+    summarize.add_argument("results", metavar="RESULTS", help="a batch --out JSON Lines file")
+    summarize.add_argument("--by", choices=["outlet", "author", "month"], default="outlet")
+    summarize.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        default=None,
+        help="where the CSV, plots and summary.html go (default: RESULTS-summary/)",
+    )
+    summarize.add_argument("--no-plots", action="store_true", help="table and CSV only")
 
     sub.add_parser(
         "lsp",
@@ -182,6 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "config": _config,
         "lsp": _lsp,
         "batch": _batch,
+        "summarize": _summarize,
         "serve": _serve,
     }
     try:
@@ -191,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # the last net: one line, exit 2, the traceback only on --debug
+        _fail(exc, debug=args.debug)
+        return EXIT_ERROR
 
 
 # -- reading and analysing inputs, shared by analyze / report / check ----------------------------
@@ -199,21 +275,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 @dataclass
 class _Run:
     status: int = EXIT_OK
+    debug: bool = False
+
+
+@contextmanager
+def _one_document(run: _Run, name: str) -> Iterator[None]:
+    """Whatever goes wrong with one document is that document's one-line error and exit 2;
+    the run goes on with the next one."""
+    try:
+        yield
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:
+        _fail(exc, name, run.debug)
+        run.status = EXIT_ERROR
 
 
 def _reports(args: argparse.Namespace, run: _Run) -> Iterator:
     """Analyse each input in turn; on a bad one print one line, set exit 2, go on."""
     from dataclasses import replace
 
-    from analyzer.config import Config, ConfigError, for_file, load
-    from analyzer.engine import InputError
-    from analyzer.inputs import InputFileError
-    from analyzer.language import LanguageError
-    from analyzer.lexicons import LexiconError
-    from analyzer.pipeline import ModelError
-    from analyzer.session import Session
+    from analyzer.cache import CachedSession
+    from analyzer.config import Config, for_file, load
 
-    session = Session()
+    session = CachedSession.for_args(args)  # the model loads on the first cache miss only
     fixed = None
     if getattr(args, "config", None):
         try:
@@ -224,35 +309,33 @@ def _reports(args: argparse.Namespace, run: _Run) -> Iterator:
             return
     for path in args.files:
         name = "<stdin>" if path == "-" else path
-        try:
+        result = None
+        with _one_document(run, name):
             config = Config() if args.no_config else fixed or for_file(path)
             if args.lang == "auto":
                 config = replace(config, language="auto")
             lang = args.lang if args.lang != "auto" else None
             report, document = session.analyze_path(path, lang, config)
-            yield report, config, document
-        except (InputFileError, ConfigError, LexiconError) as exc:
-            _error(str(exc))
-            run.status = EXIT_ERROR
-        except (InputError, LanguageError, ModelError) as exc:
-            _error(f"{name}: {exc}")
-            run.status = EXIT_ERROR
+            result = report, config, document
+        if result is not None:
+            yield result
 
 
 def _analyze(args: argparse.Namespace) -> int:
     from analyzer.render import json as render_json
 
-    run = _Run()
+    run = _Run(debug=args.debug)
     several = len(args.files) > 1
     out = _console()
     for report, _, _ in _reports(args, run):
-        if args.format == "json":
-            sys.stdout.write(render_json.dumps(report, pretty=not several) + "\n")
-            sys.stdout.flush()
-        else:
-            from analyzer.render.terminal import render
+        with _one_document(run, report.path):
+            if args.format == "json":
+                sys.stdout.write(render_json.dumps(report, pretty=not several) + "\n")
+                sys.stdout.flush()
+            else:
+                from analyzer.render.terminal import render
 
-            out.print(render(report))
+                out.print(render(report))
     return run.status
 
 
@@ -262,10 +345,11 @@ def _report(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     from analyzer.render.terminal import full_report
 
-    run = _Run()
+    run = _Run(debug=args.debug)
     out = _console(width=args.width, record=bool(args.html))
     for report, _, document in _reports(args, run):
-        out.print(full_report(report, document.meta, document.analysis_text))
+        with _one_document(run, report.path):
+            out.print(full_report(report, document.meta, document.analysis_text))
     if args.html:
         try:
             out.save_html(args.html)
@@ -282,34 +366,37 @@ def _check(args: argparse.Namespace) -> int:
     from analyzer.check import judge
     from analyzer.render import github, sarif, text
 
-    run = _Run()
+    run = _Run(debug=args.debug)
     verdicts = []
     for report, config, _ in _reports(args, run):
-        fail_on = args.fail_on or config.fail_on
-        min_score = args.min_score if args.min_score is not None else config.min_score
-        verdict = judge(report, fail_on, min_score)
-        verdicts.append(verdict)
-        if args.format == "text":
-            for line in text.lines(report):
-                print(line)
-            if verdict.below_min_score:
-                print(
-                    f"{report.path}:1:1: error min-score score {report.score.value} is below "
-                    f"{min_score}"
-                )
-        elif args.format == "github":
-            for line in github.lines(report):
-                print(line)
-            if verdict.below_min_score:
-                print(
-                    f"::error file={report.path},line=1,col=1,title=min-score::score "
-                    f"{report.score.value} is below {min_score}"
-                )
-        elif args.format == "json":
-            data = report.to_dict()
-            data["passed"] = verdict.passed
-            print(json.dumps(data, ensure_ascii=False))
-        sys.stdout.flush()
+        with _one_document(run, report.path):
+            fail_on = args.fail_on or config.fail_on
+            if not args.fail_on and args.default_fail_on and "fail_on" not in config.explicit:
+                fail_on = args.default_fail_on
+            min_score = args.min_score if args.min_score is not None else config.min_score
+            verdict = judge(report, fail_on, min_score)
+            verdicts.append(verdict)
+            if args.format == "text":
+                for line in text.lines(report):
+                    print(line)
+                if verdict.below_min_score:
+                    print(
+                        f"{report.path}:1:1: error min-score score {report.score.value} is below "
+                        f"{min_score}"
+                    )
+            elif args.format == "github":
+                for line in github.lines(report):
+                    print(line)
+                if verdict.below_min_score:
+                    print(
+                        f"::error file={report.path},line=1,col=1,title=min-score::score "
+                        f"{report.score.value} is below {min_score}"
+                    )
+            elif args.format == "json":
+                data = report.to_dict()
+                data["passed"] = verdict.passed
+                print(json.dumps(data, ensure_ascii=False))
+            sys.stdout.flush()
     if args.format == "sarif":
         print(
             json.dumps(sarif.document([v.report for v in verdicts]), ensure_ascii=False, indent=2)
@@ -403,35 +490,80 @@ def _config(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from rich.progress import Progress
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.table import Table
 
-    from analyzer.batch import Summary, dumps, expand, run
+    from analyzer.batch import Summary, batch, read_results, to_parquet
+    from analyzer.errors import AnalyzerError
 
-    paths = expand(args.paths)
-    if not paths:
-        _error(f"{args.paths[0]}: no articles found")
+    if args.resume and args.out == "-":
+        _error("--resume needs --out FILE")
         return EXIT_ERROR
-    try:
-        out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
-    except OSError as exc:
-        _error(f"{args.out}: cannot write ({exc.strerror})")
+    if args.jobs < 1 or args.dask_local < 0:
+        _error("--jobs and --dask-local must be positive")
         return EXIT_ERROR
-    summary = Summary()
     lang = None if args.lang in (None, "auto") else args.lang
-    with Progress(console=_console(stderr=True), transient=True) as progress:
-        task = progress.add_task("analysing", total=len(paths))
-        for result in run(paths, jobs=max(1, args.jobs), lang=lang):
-            out.write(dumps(result) + "\n")
-            out.flush()
-            if "error" in result:
-                progress.console.print(
-                    f"analyzer: error: {result['error']}", markup=False, soft_wrap=True
-                )
-            summary.add(result)
-            progress.advance(task)
-    if out is not sys.stdout:
-        out.close()
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=_console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task("analysing", total=None, rate="-")
+
+    def started(total: int, done: int) -> None:
+        progress.update(task, total=total, completed=done)
+        if total == 0:
+            raise AnalyzerError(f"{args.paths[0]}: no articles found")
+        if done:
+            progress.console.print(f"analyzer: resuming: {done} documents already done")
+
+    def result(record: dict) -> None:
+        if "error" in record:
+            progress.console.print(
+                f"analyzer: error: {record['error']}", markup=False, soft_wrap=True
+            )
+        progress.advance(task)
+        speed = progress.tasks[0].speed
+        progress.update(task, rate=f"{speed:.1f}" if speed else "-")
+
+    try:
+        with progress:
+            batch(
+                args.paths,
+                args.out,
+                jobs=args.jobs,
+                lang=lang,
+                resume=args.resume,
+                text_column=args.text_column,
+                dask_scheduler=args.dask_scheduler,
+                dask_local=args.dask_local,
+                on_start=started,
+                on_result=result,
+            )
+    except AnalyzerError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except OSError as exc:
+        _error(f"{exc.filename or args.out}: cannot write ({exc.strerror})")
+        return EXIT_ERROR
+    if args.out == "-":
+        return EXIT_OK
+    summary = Summary()
+    for record in read_results(args.out):
+        summary.add(record)
     rows = summary.rows()
     table = Table(title=f"{sum(r['articles'] for r in rows)} articles, {summary.errors} errors")
     for column in (
@@ -453,7 +585,24 @@ def _batch(args: argparse.Namespace) -> int:
         Path(args.summary).write_text(
             json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
+    if args.parquet:
+        try:
+            to_parquet(args.out, args.parquet)
+        except AnalyzerError as exc:
+            _error(str(exc))
+            return EXIT_ERROR
     return EXIT_ERROR if summary.errors else EXIT_OK
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    from analyzer.errors import AnalyzerError
+    from analyzer.summarize import main as summarize_main
+
+    try:
+        return summarize_main(args.results, args.by, args.out_dir, not args.no_plots)
+    except AnalyzerError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
 
 
 def _lsp(args: argparse.Namespace) -> int:

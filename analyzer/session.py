@@ -4,17 +4,45 @@ line, the corpus runner, the pytest plugin, the language server and the HTTP end
 A ``Session`` keeps one engine per language and configuration (each model loads once), blanks
 markup, chooses the language (the caller's, else the configuration's, else the front matter's,
 else detection) and applies the inline suppressions.
+
+It is also the safety net: an unexpected exception while reading, configuring or analysing one
+document becomes that document's ``InternalError`` (one line, the original kept as
+``__cause__``), so every front end catches ``AnalyzerError`` alone and goes on with the next
+document.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
 from analyzer.config import Config, for_file
 from analyzer.engine import Analyzer, InputError
+from analyzer.errors import AnalyzerError, InternalError
 from analyzer.inputs import Document, read
 from analyzer.language import detect
 from analyzer.markup import analysis_text, detect_format
 from analyzer.report import Report
 from analyzer.suppress import apply
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def guarded(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Let AnalyzerError through; turn any other exception into an InternalError."""
+
+    @functools.wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return function(*args, **kwargs)
+        except AnalyzerError:
+            raise
+        except Exception as exc:
+            raise InternalError.wrap(exc) from exc
+
+    return wrapper
 
 
 class Session:
@@ -27,10 +55,11 @@ class Session:
             self._engines[key] = Analyzer(lang, config)
         return self._engines[key]
 
+    @guarded
     def analyze_document(
         self, document: Document, config: Config, lang: str | None = None
     ) -> Report:
-        """Raise InputError (nothing but markup), LanguageError or ModelError."""
+        """Raise InputError (nothing but markup), LanguageError, ModelError or InternalError."""
         if not document.analysis_text.strip():
             raise InputError("no article text (only markup)")
         lang = lang or (config.language if config.language != "auto" else None)
@@ -39,6 +68,7 @@ class Session:
         name = "<stdin>" if document.path == "-" else document.path
         return apply(engine.analyze(document.analysis_text, name, document.text))
 
+    @guarded
     def analyze_path(
         self, path: str, lang: str | None = None, config: Config | None = None
     ) -> tuple[Report, Document]:
@@ -48,6 +78,7 @@ class Session:
         document = read(path)
         return self.analyze_document(document, config, lang), document
 
+    @guarded
     def analyze_text(
         self,
         text: str,
