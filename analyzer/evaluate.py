@@ -3,10 +3,12 @@
 A predicted attribution matches a gold one when their content spans each cover at least half of
 the other; pairs are made greedily by overlap, one to one. On the matched pairs:
 - speaker accuracy: the predicted speaker overlaps the gold speaker span, or names the same
-  source (resolved name or surname), or both are absent;
+  source (resolved name or surname), or both are absent; a continuing quotation (gold speaker
+  null with ``speaker_resolved``) is right when the prediction names that source;
 - pronoun resolution: for gold pronoun speakers, the predicted resolved name shares a word with
   the gold one;
-- source type: the predicted type equals the gold type ("unknown" when there is no speaker).
+- source type: the predicted type equals the gold type (``speaker_type`` for a continuing
+  quotation, "unknown" when there is no source at all).
 
 JSON Lines corpora (``*.jsonl``, PolNeAR, see ``gold.load_jsonl``) are evaluated document by
 document (named ``file.jsonl#id``). Their gold has no kinds, no source types, no resolved names,
@@ -84,6 +86,11 @@ def _text_words(text: str | None) -> set[str]:
 def speaker_correct(g: GoldAttribution, p: Attribution) -> bool:
     if g.speaker_text is not None:
         return _text_speaker_correct(g, p)
+    if g.speaker is None and g.resolved:
+        # a continuing quotation: right when the prediction names the same source
+        if p.speaker is None:
+            return False
+        return bool(_words(g.resolved) & (_words(p.speaker.resolved) | _words(p.speaker.span.text)))
     if g.speaker is None:
         return p.speaker is None or p.speaker.type == "unknown"
     if p.speaker is None:
@@ -197,7 +204,7 @@ class Evaluation:
                 gold_name = _words(g.speaker.resolved or g.speaker.source)
                 pred_name = _words(p.speaker.resolved) if p.speaker else set()
                 self.pronoun.add(bool(gold_name & pred_name))
-            gold_type = g.speaker.type if g.speaker else "unknown"
+            gold_type = g.speaker.type if g.speaker else (g.type or "unknown")
             pred_type = p.speaker.type if p.speaker else "unknown"
             self.source_type.add(gold_type == pred_type)
             self.confusion[(gold_type, pred_type)] += 1

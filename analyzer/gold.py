@@ -52,6 +52,10 @@ class GoldAttribution:
     #: The speaker as a text-only gold gives it (JSON Lines corpora), whether or not it could be
     #: located in the text (``speaker`` is then its located occurrence, or None).
     speaker_text: str | None = None
+    #: A continuing quotation with no speaker span of its own (ANNOTATION.md 1): the name it
+    #: takes from before, and that name's type.
+    resolved: str | None = None
+    type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,9 +133,18 @@ def load(json_path: str | Path) -> GoldDocument:
                 sp.get("source"),
             )
         cue = _span(raw["cue"], text, where + " cue") if raw.get("cue") else None
+        resolved, kind = raw.get("speaker_resolved"), raw.get("speaker_type")
+        if speaker is None and kind is not None and kind not in SOURCE_TYPES:
+            raise GoldError(f"{where}: speaker_type {kind!r} is not one of {SOURCE_TYPES}")
+        content = _span(raw.get("content"), text, where + " content")
         doc.attributions.append(
             GoldAttribution(
-                raw["kind"], _span(raw.get("content"), text, where + " content"), cue, speaker
+                raw["kind"],
+                content,
+                cue,
+                speaker,
+                resolved=resolved if speaker is None else None,
+                type=kind if speaker is None else None,
             )
         )
     if "hedges" in data:
