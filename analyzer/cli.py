@@ -130,11 +130,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--exit-zero", action="store_true", help="report, but always exit 0")
     check.add_argument(
-        "--default-fail-on",
-        choices=["error", "warning", "info"],
+        "--default-min-score",
+        type=int,
         default=None,
-        help="the --fail-on used when neither the option nor the configuration sets one "
-        "(the pre-commit hook passes warning)",
+        metavar="N",
+        help="the --min-score used when neither the option nor the configuration sets one "
+        "(the pre-commit hook passes 50: grades D and E fail)",
     )
     check.add_argument(
         "--cache",
@@ -360,9 +361,13 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    if args.min_score is not None and not 0 <= args.min_score <= 100:
-        _error(f"--min-score must be from 0 to 100, not {args.min_score}")
-        return EXIT_ERROR
+    for option, value in (
+        ("--min-score", args.min_score),
+        ("--default-min-score", args.default_min_score),
+    ):
+        if value is not None and not 0 <= value <= 100:
+            _error(f"{option} must be from 0 to 100, not {value}")
+            return EXIT_ERROR
     from analyzer.check import judge
     from analyzer.render import github, sarif, text
 
@@ -371,9 +376,9 @@ def _check(args: argparse.Namespace) -> int:
     for report, config, _ in _reports(args, run):
         with _one_document(run, report.path):
             fail_on = args.fail_on or config.fail_on
-            if not args.fail_on and args.default_fail_on and "fail_on" not in config.explicit:
-                fail_on = args.default_fail_on
             min_score = args.min_score if args.min_score is not None else config.min_score
+            if min_score is None:
+                min_score = args.default_min_score
             verdict = judge(report, fail_on, min_score)
             verdicts.append(verdict)
             if args.format == "text":
