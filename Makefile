@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench models eval clean
+.PHONY: demo test lint bench models eval messages clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (Python 3.11+ is required)"; exit 2; }
@@ -34,6 +34,15 @@ models: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/analyzer eval samples/fr
 	$(BIN)/analyzer eval samples/en
+
+# Message catalogues: extract the template, merge it into each analyzer/locale/<lang>/.po
+# (then translate the new or fuzzy entries; tests/test_i18n.py fails on a missing one).
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F analyzer/locale/babel.cfg --no-default-keywords -k tr \
+		-k plural:1,2 -k N_ -k verbatim --no-location --sort-output --omit-header \
+		-o analyzer/locale/analyzer.pot .
+	$(BIN)/pybabel update -i analyzer/locale/analyzer.pot -d analyzer/locale -D analyzer \
+		--ignore-obsolete --width 100
 
 clean:
 	rm -rf $(VENV) build *.egg-info

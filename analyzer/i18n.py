@@ -175,3 +175,9 @@ def translator(lang: str | None) -> Translator:
 def N_(message: str) -> str:
     """Marks a message for extraction; it is translated where it is shown."""
     return message
+
+
+def speaks(report) -> str:
+    """The language a report's messages are in: the one the session chose
+    (``report.meta["messages"]``), else the article's."""
+    return language_of(report.meta.get("messages")) or resolve(None, report.language)

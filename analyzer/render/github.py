@@ -1,4 +1,5 @@
-"""GitHub Actions workflow commands: annotations on the pull request's changed lines."""
+"""GitHub Actions workflow commands: annotations on the pull request's changed lines (the rule
+id as title; the message in the report's message language)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,12 @@ def lines(report: Report) -> list[str]:
             f"::{_escape(f.message)}"
         )
     return out
+
+
+def min_score_line(report: Report, min_score: int, lang: str | None = None) -> str:
+    """The ``min-score`` annotation, its message in the report's message language."""
+    from analyzer.render.text import below_min_score
+
+    path = _escape(report.path or "<text>", property_value=True)
+    message = _escape(below_min_score(report, min_score, lang))
+    return f"::error file={path},line=1,col=1,title=min-score::{message}"

@@ -1,4 +1,7 @@
-"""The terminal view of a report, as rich renderables (shared by the CLI and the tests)."""
+"""The terminal view of a report, as rich renderables (shared by the CLI and the tests).
+
+Every word is in the report's message language (``i18n.speaks``: the session's choice, else the
+article's); ``lang`` overrides it."""
 
 from __future__ import annotations
 
@@ -9,7 +12,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from analyzer.i18n import Translator, speaks, translator
 from analyzer.report import Report
+from analyzer.rules import RULES, localized
+from analyzer.words import COMPONENTS, KINDS, SEVERITIES, STANCES, grade, source_type, word
 
 _KIND_STYLE = {
     "direct": "bold cyan",
@@ -33,20 +39,27 @@ def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def attributions_view(report: Report) -> RenderableType:
+def _tr(report: Report, lang: str | None) -> Translator:
+    return translator(lang or speaks(report))
+
+
+def attributions_view(report: Report, lang: str | None = None) -> RenderableType:
     """One block per attribution: who, how, then what (fits 80 columns)."""
-    lines: list[RenderableType] = [Rule("Attributions", style="dim")]
+    tr = _tr(report, lang)
+    lines: list[RenderableType] = [Rule(tr("Attributions"), style="dim")]
     for att in report.attributions:
-        head = Text.assemble((f"{att.id:>4} ", "dim"), (att.kind, _KIND_STYLE.get(att.kind, "")))
+        head = Text.assemble(
+            (f"{att.id:>4} ", "dim"), (word(KINDS, att.kind, tr), _KIND_STYLE.get(att.kind, ""))
+        )
         speaker = att.speaker
         head.append("  ")
         if speaker is None:
-            head.append("no source", style="red")
+            head.append(tr("no source"), style="red")
         else:
             head.append(speaker.span.text, style=_TYPE_STYLE.get(speaker.type, ""))
             if speaker.resolved and speaker.resolved != speaker.span.text:
                 head.append(f" → {speaker.resolved}", style="dim")
-            head.append(f" ({speaker.type})", style="dim")
+            head.append(f" ({source_type(speaker.type, tr)})", style="dim")
         if att.cue is not None:
             head.append(f"  {att.cue.span.text}", style="italic")
         lines.append(head)
@@ -54,36 +67,51 @@ def attributions_view(report: Report) -> RenderableType:
     return Group(*lines)
 
 
-def sources_table(report: Report) -> Table:
-    table = Table(title="Sources", expand=True)
+def sources_table(report: Report, lang: str | None = None) -> Table:
+    tr = _tr(report, lang)
+    table = Table(title=tr("Sources"), expand=True)
     table.add_column("id", style="dim", no_wrap=True)
-    table.add_column("name")
-    table.add_column("type", no_wrap=True)
-    table.add_column("attributions", justify="right")
+    table.add_column(tr("name"))
+    table.add_column(tr("type"), no_wrap=True)
+    table.add_column(tr("attributions"), justify="right")
     for src in report.sources:
         table.add_row(
             src.id,
             src.name,
-            Text(src.type, style=_TYPE_STYLE.get(src.type, "")),
+            Text(source_type(src.type, tr), style=_TYPE_STYLE.get(src.type, "")),
             str(len(src.attributions)),
         )
     return table
 
 
-def summary(report: Report) -> RenderableType:
+def summary(report: Report, lang: str | None = None) -> RenderableType:
+    tr = _tr(report, lang)
     title = report.path or "<text>"
     counts = Text.assemble(
-        (f"{len(report.attributions)} attributions", "bold"),
-        " from ",
-        (f"{len(report.sources)} sources", "bold"),
-        f" · language {report.language}",
+        (tr.plural("{n} attribution", "{n} attributions", len(report.attributions)), "bold"),
+        " · ",
+        (tr.plural("{n} source", "{n} sources", len(report.sources)), "bold"),
+        " · ",
+        tr("language: {language}", language=language_name(report.language, tr.lang)),
     )
     return Panel(counts, title=title, title_align="left")
 
 
-def render(report: Report) -> RenderableType:
+def render(report: Report, lang: str | None = None) -> RenderableType:
     """The whole terminal report of one text."""
-    return Group(summary(report), attributions_view(report), sources_table(report))
+    return Group(
+        summary(report, lang), attributions_view(report, lang), sources_table(report, lang)
+    )
+
+
+def language_name(code: str, lang: str) -> str:
+    """``fr`` as the message language calls it (français, French)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_language_name(lang) or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 # -- the full report (analyzer report) ------------------------------------------------------------
@@ -102,30 +130,43 @@ _SOURCE_COLOURS = (
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
-def header(report: Report, meta: dict | None = None, prose: str | None = None) -> RenderableType:
+def header(
+    report: Report, meta: dict | None = None, prose: str | None = None, lang: str | None = None
+) -> RenderableType:
     """Title, language, length, key terms and readability (textacy)."""
+    tr = _tr(report, lang)
     meta = meta or {}
     title = meta.get("title") or next(
-        (line.strip() for line in report.text.splitlines() if line.strip()), "(untitled)"
+        (line.strip() for line in report.text.splitlines() if line.strip()), tr("(untitled)")
     )
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    facts.add_row("language", report.language)
+    facts.add_row(tr("language"), language_name(report.language, tr.lang))
     stats = text_statistics(report, prose)
-    facts.add_row("length", f"{stats['words']} words, {stats['sentences']} sentences")
+    facts.add_row(
+        tr("length"),
+        tr.plural("{n} word", "{n} words", stats["words"])
+        + ", "
+        + tr.plural("{n} sentence", "{n} sentences", stats["sentences"]),
+    )
     if stats["key_terms"]:
-        facts.add_row("key terms", ", ".join(stats["key_terms"]))
+        facts.add_row(tr("key terms"), ", ".join(stats["key_terms"]))
     if stats["readability"] is not None:
-        facts.add_row("readability", f"Flesch reading ease {stats['readability']:.0f}")
-    for key in ("author", "outlet", "date"):
+        facts.add_row(
+            tr("readability"),
+            tr("Flesch reading ease {value}", value=tr.number(stats["readability"], 0)),
+        )
+    labels = {"author": tr("author"), "outlet": tr("outlet"), "date": tr("date")}
+    for key, label in labels.items():
         if meta.get(key):
-            facts.add_row(key, str(meta[key]))
+            facts.add_row(label, str(meta[key]))
     return Panel(facts, title=_short(title, 70), title_align="left")
 
 
 def text_statistics(report: Report, prose: str | None = None) -> dict:
-    """Words, sentences, key terms (TextRank) and Flesch reading ease, from textacy."""
+    """Words, sentences, key terms (TextRank, shown as the article writes them) and Flesch
+    reading ease, from textacy."""
     from textacy import text_stats
     from textacy.extract import keyterms
 
@@ -134,7 +175,9 @@ def text_statistics(report: Report, prose: str | None = None) -> dict:
     nlp = build(report.language)  # the engine's cached pipeline; its own components are skipped
     doc = nlp(" ".join((prose or report.text).split())[: nlp.max_length], disable=COMPONENTS)
     try:
-        terms = [t for t, _ in keyterms.textrank(doc, normalize="lemma", topn=5)]
+        terms = surface_forms(
+            doc, [t for t, _ in keyterms.textrank(doc, normalize="lemma", topn=5)]
+        )
     except (ValueError, ZeroDivisionError):
         terms = []
     try:
@@ -149,25 +192,47 @@ def text_statistics(report: Report, prose: str | None = None) -> dict:
     }
 
 
-def score_view(report: Report) -> RenderableType:
+def surface_forms(doc, terms: list[str]) -> list[str]:
+    """Each lemmatised key term as the article most often writes it (« dette publique », not
+    "dette public"); a term never found as such is kept."""
+    from collections import Counter
+
+    lengths = {len(term.split()) for term in terms}
+    wanted = set(terms)
+    seen: dict[str, Counter] = {term: Counter() for term in terms}
+    for n in lengths:
+        for i in range(len(doc) - n + 1):
+            window = doc[i : i + n]
+            lemmas = " ".join(t.lemma_ for t in window)
+            if lemmas in wanted:
+                seen[lemmas][" ".join(t.text for t in window)] += 1
+    return [seen[t].most_common(1)[0][0] if seen[t] else t for t in terms]
+
+
+def score_view(report: Report, lang: str | None = None) -> RenderableType:
+    tr = _tr(report, lang)
     score = report.score
     table = Table(expand=True, show_edge=False)
-    table.add_column("component")
-    table.add_column("value", justify="right")
-    table.add_column("weight", justify="right")
-    table.add_column("why", ratio=2)
+    table.add_column(tr("component"))
+    table.add_column(tr("value"), justify="right")
+    table.add_column(tr("weight"), justify="right")
+    table.add_column(tr("why"), ratio=2)
     for c in score.components:
-        table.add_row(c.name.replace("_", " "), f"{c.value:.2f}", f"{c.weight:.2f}", c.explanation)
+        table.add_row(
+            word(COMPONENTS, c.name, tr), tr.number(c.value), tr.number(c.weight), c.explanation
+        )
     grade_style = {"A": "bold green", "B": "green", "C": "yellow", "D": "red", "E": "bold red"}
     title = Text.assemble(
-        "Sourcing score ", (f"{score.value}/100 ({score.grade})", grade_style.get(score.grade, ""))
+        tr("Sourcing score") + " ",
+        (f"{score.value}/100 · {grade(score.grade, tr)}", grade_style.get(score.grade, "")),
     )
     return Panel(table, title=title, title_align="left")
 
 
-def marked_text(report: Report) -> RenderableType:
+def marked_text(report: Report, lang: str | None = None) -> RenderableType:
     """The article with quotations coloured by source, hedges, framing and unattributed
     claims marked."""
+    tr = _tr(report, lang)
     text = Text(report.text)
     colours = {
         s.id: _SOURCE_COLOURS[i % len(_SOURCE_COLOURS)] for i, s in enumerate(report.sources)
@@ -191,27 +256,28 @@ def marked_text(report: Report) -> RenderableType:
             signal.span.end,
         )
     legend = Text.assemble(
-        ("quotations and attributed words coloured by source", "dim"),
+        (tr("quotations and attributed words coloured by source"), "dim"),
         ("  ", ""),
-        ("hedge", "reverse"),
+        (tr("hedge"), "reverse"),
         ("  ", ""),
-        ("loaded term", "bold red"),
+        (tr("loaded term"), "bold red"),
         ("  ", ""),
-        ("non-neutral verb", "bold yellow"),
+        (tr("non-neutral verb"), "bold yellow"),
         ("  ", ""),
-        ("unattributed claim", "underline"),
+        (tr("unattributed claim"), "underline"),
     )
-    return Group(Rule("Text", style="dim"), legend, Text(""), text)
+    return Group(Rule(tr("Text"), style="dim"), legend, Text(""), text)
 
 
-def sources_detail(report: Report) -> Table:
+def sources_detail(report: Report, lang: str | None = None) -> Table:
     """Each source: type, attributions, words quoted, the stance of its verbs."""
-    table = Table(title="Sources", expand=True)
-    table.add_column("name", ratio=2)
-    table.add_column("type")
-    table.add_column("attr.", justify="right")
-    table.add_column("words quoted", justify="right")
-    table.add_column("verbs' stance")
+    tr = _tr(report, lang)
+    table = Table(title=tr("Sources"), expand=True)
+    table.add_column(tr("name"), ratio=2)
+    table.add_column(tr("type"))
+    table.add_column(tr("attr."), justify="right")
+    table.add_column(tr("words quoted"), justify="right")
+    table.add_column(tr("verbs' stance"))
     by_id = {a.id: a for a in report.attributions}
     for src in report.sources:
         atts = [by_id[a] for a in src.attributions]
@@ -219,38 +285,77 @@ def sources_detail(report: Report) -> Table:
         stances = sorted({a.cue.stance for a in atts if a.cue is not None})
         table.add_row(
             src.name,
-            Text(src.type, style=_TYPE_STYLE.get(src.type, "")),
+            Text(source_type(src.type, tr), style=_TYPE_STYLE.get(src.type, "")),
             str(len(atts)),
             str(words),
-            ", ".join(stances),
+            ", ".join(word(STANCES, s, tr) for s in stances),
         )
     return table
 
 
-def findings_view(report: Report) -> RenderableType:
+def findings_view(report: Report, lang: str | None = None) -> RenderableType:
+    tr = _tr(report, lang)
     if not report.findings:
-        return Group(Rule("Findings", style="dim"), Text("No findings.", style="green"))
-    table = Table(title="Findings", expand=True)
-    table.add_column("where", no_wrap=True)
-    table.add_column("severity")
-    table.add_column("rule")
-    table.add_column("message", ratio=2)
+        return Group(Rule(tr("Findings"), style="dim"), Text(tr("No findings."), style="green"))
+    table = Table(title=tr("Findings"), expand=True)
+    table.add_column(tr("where"), no_wrap=True)
+    table.add_column(tr("severity"))
+    table.add_column(tr("rule"))
+    table.add_column(tr("message"), ratio=2)
     for f in report.findings:
         table.add_row(
-            f"{f.line}:{f.column}", Text(f.severity, _SEVERITY_STYLE[f.severity]), f.rule, f.message
+            f"{f.line}:{f.column}",
+            Text(word(SEVERITIES, f.severity, tr), _SEVERITY_STYLE.get(f.severity, "")),
+            f.rule,
+            f.message,
         )
     return table
 
 
 def full_report(
-    report: Report, meta: dict | None = None, prose: str | None = None
+    report: Report, meta: dict | None = None, prose: str | None = None, lang: str | None = None
 ) -> RenderableType:
     """What ``analyzer report`` prints for one article (``prose``: the text with markup
     blanked, for the statistics)."""
     return Group(
-        header(report, meta, prose),
-        score_view(report),
-        marked_text(report),
-        sources_detail(report),
-        findings_view(report),
+        header(report, meta, prose, lang),
+        score_view(report, lang),
+        marked_text(report, lang),
+        sources_detail(report, lang),
+        findings_view(report, lang),
+    )
+
+
+# -- the rules (analyzer rules) -------------------------------------------------------------------
+
+
+def rules_table(lang: str) -> Table:
+    """Every rule: id, default severity, what it flags."""
+    tr = translator(lang)
+    table = Table(title=tr("Rules"))
+    table.add_column("id")
+    table.add_column(tr("severity"))
+    table.add_column(tr("what it flags"))
+    for r in RULES.values():
+        table.add_row(r.id, word(SEVERITIES, r.severity, tr), tr(r.summary))
+    return table
+
+
+def rule_page(rule_id: str, lang: str) -> RenderableType:
+    """One rule's page: what it flags, why, an example, the fix (KeyError when unknown)."""
+    tr = translator(lang)
+    r = localized(RULES[rule_id], lang)
+    return Group(
+        Text.assemble((r.id, "bold"), f" ({word(SEVERITIES, r.severity, tr)})"),
+        Text(""),
+        Text(r.summary),
+        Text(""),
+        Text(tr("Why"), style="bold"),
+        Text(r.why),
+        Text(""),
+        Text(tr("Example"), style="bold"),
+        Text(r.example),
+        Text(""),
+        Text(tr("Fix"), style="bold"),
+        Text(r.fix),
     )
