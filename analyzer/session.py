@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import replace
 from typing import ParamSpec, TypeVar
 
 from analyzer.config import Config, for_file
 from analyzer.engine import Analyzer, InputError
 from analyzer.errors import AnalyzerError, InternalError
+from analyzer.i18n import resolve
 from analyzer.inputs import Document, read
 from analyzer.language import detect
 from analyzer.markup import analysis_text, detect_format
 from analyzer.report import Report
+from analyzer.score import compute, findings
 from analyzer.suppress import apply
 
 _P = ParamSpec("_P")
@@ -57,26 +60,35 @@ class Session:
 
     @guarded
     def analyze_document(
-        self, document: Document, config: Config, lang: str | None = None
+        self,
+        document: Document,
+        config: Config,
+        lang: str | None = None,
+        messages: str | None = None,
     ) -> Report:
-        """Raise InputError (nothing but markup), LanguageError, ModelError or InternalError."""
+        """Raise InputError (nothing but markup), LanguageError, ModelError or InternalError.
+        ``messages``: the language findings speak (see ``speak``)."""
         if not document.analysis_text.strip():
             raise InputError("no article text (only markup)")
         lang = lang or (config.language if config.language != "auto" else None)
         lang = lang or document.meta.get("lang") or detect(document.analysis_text)
         engine = self.engine(lang, config)
         name = "<stdin>" if document.path == "-" else document.path
-        return apply(engine.analyze(document.analysis_text, name, document.text))
+        return speak(engine.analyze(document.analysis_text, name, document.text), config, messages)
 
     @guarded
     def analyze_path(
-        self, path: str, lang: str | None = None, config: Config | None = None
+        self,
+        path: str,
+        lang: str | None = None,
+        config: Config | None = None,
+        messages: str | None = None,
     ) -> tuple[Report, Document]:
         """Read, configure (from the file's folder upward unless ``config`` is given) and
         analyse one file; raise InputFileError, ConfigError and the errors above."""
         config = config if config is not None else for_file(path)
         document = read(path)
-        return self.analyze_document(document, config, lang), document
+        return self.analyze_document(document, config, lang, messages), document
 
     @guarded
     def analyze_text(
@@ -86,10 +98,27 @@ class Session:
         lang: str | None = None,
         config: Config | None = None,
         fmt: str | None = None,
+        messages: str | None = None,
     ) -> Report:
         """An in-memory article (an editor buffer, a request body): its format is ``fmt``, else
         ``path``'s extension, else recognised from the content."""
         fmt = fmt or detect_format(path, text)
         analysis, meta = analysis_text(text, fmt)
         document = Document(path or None, text, "utf-8", analysis, fmt, meta)
-        return self.analyze_document(document, config or Config(), lang)
+        return self.analyze_document(document, config or Config(), lang, messages)
+
+
+def speak(report: Report, config: Config, messages: str | None = None) -> Report:
+    """The report with its findings and score explanations in the message language (the
+    caller's setting, e.g. ``--messages`` or ``Accept-Language``, else the configuration's
+    ``messages``, else the article's language), recorded as ``report.meta["messages"]``; then
+    the inline suppressions applied."""
+    wording = resolve(messages or config.messages, report.language)
+    if wording != report.language:  # the engine speaks the article's language
+        report = replace(
+            report,
+            score=compute(report, config.score, wording),
+            findings=findings(report, config.score, wording),
+        )
+    report = replace(report, meta={**report.meta, "messages": wording})
+    return apply(report, lang=wording)
