@@ -5,15 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from analyzer import __version__
+from analyzer.i18n import speaks, translator
 from analyzer.inputs import line_column
 from analyzer.report import Report
-from analyzer.rules import RULES
+from analyzer.rules import RULES, localized
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _rules() -> list[dict[str, Any]]:
+def _rules(lang: str) -> list[dict[str, Any]]:
+    tr = translator(lang)
+    why, example, fix = tr("Why"), tr("Example"), tr("Fix")
     return [
         {
             "id": r.id,
@@ -21,15 +24,18 @@ def _rules() -> list[dict[str, Any]]:
             "shortDescription": {"text": r.summary},
             "fullDescription": {"text": r.why},
             "help": {
-                "text": f"{r.summary}\n\nWhy: {r.why}\n\nExample: {r.example}\n\nFix: {r.fix}"
+                "text": f"{r.summary}\n\n{why}: {r.why}\n\n{example}: {r.example}\n\n{fix}: {r.fix}"
             },
             "defaultConfiguration": {"level": _LEVEL[r.severity]},
         }
-        for r in RULES.values()
+        for r in (localized(rule, lang) for rule in RULES.values())
     ]
 
 
-def document(reports: list[Report]) -> dict[str, Any]:
+def document(reports: list[Report], lang: str | None = None) -> dict[str, Any]:
+    """``lang``: the language of the rule texts (default: the first report's message language,
+    else English); results carry each report's own messages, rule ids stay stable."""
+    lang = lang or (speaks(reports[0]) if reports else "en")
     rule_index = {rule_id: i for i, rule_id in enumerate(RULES)}
     results = []
     for report in reports:
@@ -69,7 +75,7 @@ def document(reports: list[Report]) -> dict[str, Any]:
                         "fullName": "sourcing-analyzer",
                         "version": __version__,
                         "informationUri": "https://pypi.org/project/sourcing-analyzer/",
-                        "rules": _rules(),
+                        "rules": _rules(lang),
                     }
                 },
                 "columnKind": "unicodeCodePoints",
