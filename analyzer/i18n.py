@@ -132,8 +132,8 @@ def number(value: float, lang: str, digits: int = 2) -> str:
 
 
 def percent(value: float, lang: str) -> str:
-    """A share as a percentage (75 % in French, with a no-break space)."""
-    return format_percent(value, format="#,##0 %" if lang == "fr" else "#,##0%", locale=lang)
+    """A share as a percentage (75 % in French, with a narrow no-break space)."""
+    return format_percent(value, locale=lang)
 
 
 class Translator:

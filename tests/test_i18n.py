@@ -1,0 +1,291 @@
+"""The language the analyser speaks: catalogues complete, the choice of language, French
+typography, and the French report as a reader sees it.
+
+The 80-column snapshot is of a report built by hand (fixed attributions, the real score,
+findings and renderer), so it does not move when attribution accuracy changes. When a wording
+changes on purpose, regenerate it and read the diff:
+
+    UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest -q tests/test_i18n.py -k snapshot
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from rich.console import Console
+
+from analyzer import i18n
+from analyzer.i18n import NBSP, NNBSP, accept_language, resolve, translator, typography
+from analyzer.report import Attribution, Claim, Cue, Hedge, Report, Source, Span, Speaker
+from analyzer.rules import RULES, rule
+from analyzer.score import compute, findings
+from tests.conftest import ROOT
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "report_fr_80.txt"
+KEYWORDS = {"tr": None, "plural": (1, 2), "N_": None, "verbatim": None}
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _source_messages() -> dict[str, tuple[str, ...]]:
+    """Every message the code marks for translation: msgid -> (singular[, plural])."""
+    found = {}
+    for _, _, message, _, _ in extract_from_dir(
+        str(ROOT / "analyzer"),
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=(),
+    ):
+        forms = (message,) if isinstance(message, str) else tuple(message)
+        found[forms[0]] = forms
+    return found
+
+
+def _catalogue(lang: str):
+    path = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "analyzer.po"
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+def test_french_is_spoken():
+    assert "fr" in i18n.languages() and "en" in i18n.languages()
+    assert set(i18n.settings()) >= {"article", "fr", "en"}
+
+
+@pytest.mark.parametrize("lang", [lang for lang in i18n.languages() if lang != "en"])
+def test_every_message_has_a_translation(lang):
+    """A message added to the code without its translation fails here (run `make messages`,
+    then translate the new entries)."""
+    source = _source_messages()
+    assert len(source) > 100, "the extraction found too few messages"
+    catalogue = _catalogue(lang)
+    missing, fuzzy, placeholders = [], [], []
+    for msgid, forms in source.items():
+        entry = catalogue.get(msgid)
+        strings = () if entry is None else (entry.string,) if len(forms) == 1 else entry.string
+        if entry is None or not all(strings):
+            missing.append(msgid)
+            continue
+        if entry.fuzzy:
+            fuzzy.append(msgid)
+        wanted = set(PLACEHOLDER.findall(" ".join(forms)))
+        for text in strings:
+            if not set(PLACEHOLDER.findall(text)) <= wanted | {"n"}:
+                placeholders.append((msgid, text))
+    assert not missing, f"{lang}: no translation for {missing}"
+    assert not fuzzy, f"{lang}: fuzzy (unchecked) translations {fuzzy}"
+    assert not placeholders, f"{lang}: placeholders that the code does not fill {placeholders}"
+
+
+def test_every_rule_page_is_translated():
+    for rule_id in RULES:
+        english, french = rule(rule_id, "en"), rule(rule_id, "fr")
+        assert french.id == english.id and french.severity == english.severity
+        for part in ("summary", "why", "example", "fix"):
+            assert getattr(french, part) != getattr(english, part), (rule_id, part)
+
+
+@pytest.mark.parametrize(
+    ("setting", "article", "expected"),
+    [
+        (None, "fr", "fr"),
+        ("article", "en", "en"),
+        ("en", "fr", "en"),
+        ("fr", "en", "fr"),
+        ("fr_CA.UTF-8", "en", "fr"),
+        ("de", "fr", "fr"),  # a language we do not speak: the article's
+        (None, "de", "en"),
+    ],
+)
+def test_resolve(setting, article, expected):
+    assert resolve(setting, article) == expected
+
+
+def test_accept_language():
+    assert accept_language("fr-CA,fr;q=0.9,en;q=0.8") == "fr"
+    assert accept_language("de-DE, en;q=0.5, fr;q=0.7") == "fr"
+    assert accept_language("en-GB") == "en"
+    assert accept_language("de, es") is None
+    assert accept_language("fr;q=0, en") == "en"
+    assert accept_language(None) is None and accept_language("") is None
+
+
+def test_french_typography():
+    assert typography("source : « les médias » — qui ?", "fr") == (
+        f"source{NBSP}: «{NBSP}les médias{NBSP}» — qui{NNBSP}?"
+    )
+    assert typography("who says so?", "en") == "who says so?"
+    tr = translator("fr")
+    assert tr.number(0.75) == "0,75" and tr.percent(0.23) in {f"23{NBSP}%", f"23{NNBSP}%"}
+    assert translator("en").number(0.75) == "0.75"
+    # article text put in a message stays as written
+    assert tr("weasel phrase « {phrase} »", phrase="on dit: ça?").endswith(f"on dit: ça?{NBSP}»")
+
+
+def _hand_report() -> Report:
+    """A French article with fixed findings: one named quote, one vague source, a hedge and
+    an unattributed claim."""
+    text = (
+        "Le maire de Quimper démissionne\n\n"
+        "« Nous ne commenterons pas », a déclaré Marie Durand, porte-parole de la mairie.\n"
+        "Selon certains élus, le maire aurait quitté ses fonctions lundi.\n"
+        "La ville compte 63 000 habitants.\n"
+    )
+
+    def span(fragment: str) -> Span:
+        start = text.index(fragment)
+        return Span(start, start + len(fragment), fragment)
+
+    named = Attribution(
+        "a1",
+        "direct",
+        span("Nous ne commenterons pas"),
+        Cue(span("a déclaré"), "déclarer", "neutral"),
+        Speaker(span("Marie Durand"), "person", None, "s1"),
+    )
+    vague = Attribution(
+        "a2",
+        "according_to",
+        span("le maire aurait quitté ses fonctions lundi"),
+        Cue(span("Selon"), "selon", "neutral"),
+        Speaker(span("certains élus"), "vague", None, "s2"),
+        hedged=True,
+    )
+    report = Report(
+        text=text,
+        language="fr",
+        attributions=(named, vague),
+        sources=(
+            Source("s1", "Marie Durand", "person", (named.speaker.span,), ("a1",)),
+            Source("s2", "certains élus", "vague", (vague.speaker.span,), ("a2",)),
+        ),
+        hedges=(Hedge(span("aurait quitté"), "conditional", False, False),),
+        claims=(
+            Claim(span("le maire aurait quitté ses fonctions lundi."), True, "vague"),
+            Claim(span("La ville compte 63 000 habitants."), False),
+        ),
+    )
+    return replace(report, score=compute(report), findings=findings(report))
+
+
+def _render(report: Report) -> str:
+    from analyzer.render.terminal import full_report
+
+    console = Console(width=80, color_system=None, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(full_report(report))
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
+
+
+def test_french_report_snapshot_at_80_columns():
+    out = _render(_hand_report())
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for english in ("Sourcing score", "key terms", "Findings", "words quoted", "who says so"):
+        assert english not in out
+    if os.environ.get("UPDATE_SNAPSHOTS") or not SNAPSHOT.exists():
+        SNAPSHOT.parent.mkdir(exist_ok=True)
+        SNAPSHOT.write_text(out, encoding="utf-8")
+    assert out == SNAPSHOT.read_text(encoding="utf-8"), (
+        "the French report changed; if on purpose: UPDATE_SNAPSHOTS=1 pytest tests/test_i18n.py"
+    )
+
+
+def test_english_messages_for_a_french_article():
+    report = _hand_report()
+    english = {f.rule: f.message for f in findings(report, lang="en")}
+    french = {f.rule: f.message for f in report.findings}
+    assert english.keys() == french.keys()
+    assert english["vague-source"] == "vague source: « certains élus » — name who says it"
+    assert (
+        french["vague-source"]
+        == f"source vague{NBSP}: «{NBSP}certains élus{NBSP}» — nommez qui le dit"
+    )
+    assert "0,50" not in compute(report, lang="en").components[0].explanation
+
+
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "analyzer.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=cwd,
+    )
+
+
+@pytest.fixture(scope="module")
+def french_draft(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("redaction")
+    path = folder / "brouillon.md"
+    path.write_text(
+        "# Le maire démissionne\n\n"
+        "Selon certains élus, le maire de Quimper aurait démissionné lundi soir.\n\n"
+        "Le conseil municipal se réunira jeudi pour désigner un successeur.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_check_of_a_french_article_speaks_french(french_draft):
+    result = _cli("check", str(french_draft), "--no-config")
+    assert result.returncode == 0, result.stderr
+    assert f"warning vague-source source vague{NBSP}: «{NBSP}certains élus{NBSP}»" in result.stdout
+    assert "who says" not in result.stdout and "name who" not in result.stdout
+    assert "constat" in result.stderr  # the closing line
+
+
+def test_messages_setting_overrides_the_article(french_draft):
+    english = _cli("check", str(french_draft), "--no-config", "--messages", "en")
+    assert "warning vague-source vague source: « certains élus » — name who says it" in (
+        english.stdout
+    ), english.stderr
+    (french_draft.parent / ".analyzer.toml").write_text('messages = "en"\n', encoding="utf-8")
+    try:
+        configured = _cli("check", str(french_draft))
+        assert "name who says it" in configured.stdout, configured.stderr
+        back = _cli("check", str(french_draft), "--messages", "article")
+        assert "nommez qui le dit" in back.stdout, back.stderr
+    finally:
+        (french_draft.parent / ".analyzer.toml").unlink()
+
+
+def test_bad_messages_setting_is_a_one_line_error(tmp_path, french_draft):
+    (tmp_path / ".analyzer.toml").write_text('messages = "klingon"\n', encoding="utf-8")
+    target = tmp_path / "a.md"
+    target.write_text(french_draft.read_text(encoding="utf-8"), encoding="utf-8")
+    result = _cli("check", str(target))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "messages" in result.stderr
+
+
+def test_french_report_of_a_real_article_has_french_headings(french_draft):
+    result = _cli("report", str(french_draft), "--no-config")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for heading in ("Score de sourçage", "termes clés", "lisibilité", "Texte", "Constats"):
+        assert heading in out, heading
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_key_terms_are_written_as_in_the_article(fr):
+    from analyzer.render.terminal import text_statistics
+
+    text = (
+        "La dette publique inquiète l'Assemblée nationale. Les députés de l'Assemblée "
+        "nationale ont débattu de la dette publique mardi. Selon le rapport, la dette publique "
+        "atteint un niveau record et l'Assemblée nationale votera jeudi."
+    )
+    terms = text_statistics(fr.analyze(text))["key_terms"]
+    assert terms, "no key terms"
+    assert "dette public" not in terms and "assemblée national" not in terms, terms
+    assert any("dette publique" in t or "Assemblée nationale" in t for t in terms), terms
