@@ -60,3 +60,34 @@ def source_type(name: str, tr: Translator) -> str:
 def grade(letter: str, tr: Translator) -> str:
     """``B (adequately sourced)``."""
     return f"{letter} ({word(GRADES, letter, tr)})" if letter in GRADES else letter
+
+
+#: The fixed problems that input errors name after ``path: `` (raised in English by the modules
+#: that find them, translated by the front end that prints them).
+ERRORS = frozenset(
+    {
+        N_("no such file"),
+        N_("no such file or folder"),
+        N_("is a directory, not a file"),
+        N_("binary data, not text"),
+        N_("invalid UTF-16 text"),
+        N_("not UTF-8 and no known encoding fits"),
+        N_("empty input"),
+        N_("the input is empty"),
+        N_("no article text (only markup)"),
+        N_("no words to tell the language from"),
+        N_("the text is neither French nor English (use --lang to force one)"),
+        N_("interrupted"),
+    }
+)
+
+
+def error_text(message: str, tr: Translator) -> str:
+    """An error message in ``tr``'s language when its problem is a known one
+    (``a.txt: no such file`` -> ``a.txt: fichier introuvable``); else as it is."""
+    if message in ERRORS:
+        return tr(message)
+    head, sep, problem = message.rpartition(": ")
+    if sep and problem in ERRORS:
+        return head + sep + tr(problem)
+    return message
