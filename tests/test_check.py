@@ -183,7 +183,8 @@ def test_report_command_fits_80_columns_and_saves_html(tmp_path):
     result = run("report", str(GOOD), "--html", str(page))
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for part in ("Sourcing score", "key terms", "readability", "Sources", "Findings"):
+    # a French article: the report speaks French (tests/test_i18n.py covers --messages en)
+    for part in ("Score de sourçage", "termes clés", "lisibilité", "Sources", "Constats"):
         assert part in out, part
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "\x1b[" not in out
@@ -227,4 +228,4 @@ def test_unknown_rule_in_a_suppression_is_named(tmp_path):
         encoding="utf-8",
     )
     result = run("check", str(target), "--no-config", "--lang", "fr")
-    assert "unknown rule vague-sauce" in result.stdout
+    assert "règle inconnue" in result.stdout and "vague-sauce" in result.stdout  # French text
