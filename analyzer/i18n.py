@@ -181,3 +181,12 @@ def speaks(report) -> str:
     """The language a report's messages are in: the one the session chose
     (``report.meta["messages"]``), else the article's."""
     return language_of(report.meta.get("messages")) or resolve(None, report.language)
+
+
+def with_fix(message: str, fix: str, lang: str) -> str:
+    """A finding's message and its fix as one line (an editor diagnostic, a tooltip):
+    ``vague source: « on » — name who says it: Name the outlet…``."""
+    if not fix:
+        return message
+    head = message.rstrip(".?!;:" + NBSP + NNBSP + " ")
+    return f"{head}{NBSP + ':' if lang == 'fr' else ':'} {fix}"

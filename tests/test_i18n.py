@@ -129,6 +129,17 @@ def test_french_typography():
     assert tr("weasel phrase « {phrase} »", phrase="on dit: ça?").endswith(f"on dit: ça?{NBSP}»")
 
 
+def test_message_with_fix_for_editors():
+    from analyzer.i18n import with_fix
+
+    french = with_fix(f"énoncé factuel sans source{NBSP}: qui le dit{NNBSP}?", "Attribuez.", "fr")
+    assert french == f"énoncé factuel sans source{NBSP}: qui le dit{NBSP}: Attribuez."
+    assert with_fix("quotation with no speaker", "Say who.", "en") == (
+        "quotation with no speaker: Say who."
+    )
+    assert with_fix("no fix", "", "en") == "no fix"
+
+
 def _hand_report() -> Report:
     """A French article with fixed findings: one named quote, one vague source, a hedge and
     an unattributed claim."""
