@@ -2,28 +2,41 @@
 
 The spaCy pipeline (model plus the analyser's components) does the finding; this module turns
 its ``doc._`` extensions into the report's frozen dataclasses, with offsets into the original
-text. Texts longer than the model's ``max_length`` are analysed in paragraph-aligned chunks.
+text.
+
+How a text is analysed, for speed and bounded memory:
+
+- The model (tagger, parser, NER) runs on each paragraph as its own Doc; the paragraphs of a
+  chunk (paragraph-aligned, at most ``CHUNK_CHARS`` characters) are joined with
+  ``Doc.from_docs`` and the analyser's own components run on the joined Doc, so that what
+  spans paragraphs (pronouns, a quotation over two paragraphs) is still seen whole.
+- ``Analyzer.analyze`` keeps the model's Doc of recent paragraphs (an LRU cache keyed by the
+  paragraph's text): after an edit only the paragraphs that changed are parsed again, which is
+  what makes the language server's re-analysis cheap. The report is the same as a cold
+  analysis because a cold analysis parses paragraph by paragraph too.
+- Each chunk's findings are copied out of its Doc into plain tuples as soon as its components
+  have run, and the Doc is released: memory stays that of one chunk, however long the text.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.tokens import Span as TokenSpan
 
-from analyzer.components.attribution import RawAttribution
 from analyzer.components.quotes import ORIGINAL_TEXT
 from analyzer.config import Config
 from analyzer.errors import InputError
 from analyzer.language import detect
 from analyzer.lexicons import normalise
-from analyzer.pipeline import build
+from analyzer.pipeline import COMPONENTS, build
 from analyzer.report import (
     Attribution,
     Claim,
@@ -41,21 +54,33 @@ _PARAGRAPH_END = re.compile(r"\n\s*\n")
 #: Longer texts are analysed in paragraph-aligned chunks of at most this many characters, so
 #: that time and memory grow linearly with the input (a news article is far shorter).
 CHUNK_CHARS = 50_000
+#: Paragraph Docs ``Analyzer.analyze`` keeps for re-analysis (a few long articles' worth).
+PARAGRAPH_CACHE = 512
+#: Paragraphs per model batch in ``pipe``: paragraphs are short, so batches hold more of them.
+PARAGRAPHS_PER_BATCH = 8
 
 
 class Analyzer:
     """The analyser for one language, its spaCy pipeline loaded once."""
 
-    def __init__(self, lang: str = "fr", config: Config | None = None) -> None:
+    def __init__(
+        self, lang: str = "fr", config: Config | None = None, cache_size: int = PARAGRAPH_CACHE
+    ) -> None:
         self.lang = lang
         self.config = config or Config()
         self.nlp: Language = build(lang, self.config.loaded_terms)
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, Doc] = OrderedDict()
+        self._model_off = [n for n in self.nlp.pipe_names if n in COMPONENTS]
+        self._own = [(n, p) for n, p in self.nlp.pipeline if n in COMPONENTS]
 
     def analyze(self, text: str, path: str | None = None, original: str | None = None) -> Report:
         """Analyse one text; raise InputError on empty input. ``original`` is the file as the
         editor shows it when ``text`` is a same-length copy with markup blanked out: offsets
-        and span texts then point into ``original``."""
-        return next(self.pipe([text], paths=[path], originals=[original]))
+        and span texts then point into ``original``. The model's Docs of its paragraphs are
+        cached, so analysing an edited version again parses only the paragraphs that changed
+        (same report as a cold analysis)."""
+        return next(self.pipe([text], paths=[path], originals=[original], cache=True))
 
     def pipe(
         self,
@@ -64,32 +89,78 @@ class Analyzer:
         n_process: int = 1,
         paths: Iterable[str | None] | None = None,
         originals: Iterable[str | None] | None = None,
+        cache: bool = False,
     ) -> Iterator[Report]:
-        """Analyse many texts, in order. ``n_process > 1`` spreads them over worker processes,
-        each loading the model once."""
-        texts = list(texts)
-        paths = list(paths) if paths is not None else [None] * len(texts)
-        originals = list(originals) if originals is not None else [None] * len(texts)
+        """Analyse many texts, in order, streamed (texts are read as the model needs them).
+        ``n_process > 1`` spreads them over worker processes, each loading the model once;
+        ``cache`` reuses the paragraph cache of ``analyze`` (for repeated, edited texts)."""
+        texts = iter(texts)
+        paths = iter(paths) if paths is not None else None
+        originals = iter(originals) if originals is not None else None
+        jobs = (
+            (text, next(paths) if paths else None, next(originals) if originals else None)
+            for text in texts
+        )
         if n_process > 1:
+            columns = list(zip(*jobs, strict=True)) or [(), (), ()]
             with ProcessPoolExecutor(
                 n_process, initializer=_init_worker, initargs=(self.lang, self.config)
             ) as ex:
-                yield from ex.map(
-                    _worker_analyze, texts, paths, originals, chunksize=max(1, batch_size // 4)
-                )
+                batch = max(1, batch_size // 4)
+                yield from ex.map(_worker_analyze, *columns, chunksize=batch)
             return
-        for text in texts:
-            _check_text(text)
-        tidied = [tidy_whitespace(t) for t in texts]
-        chunked = [_chunks(t, min(self.nlp.max_length, CHUNK_CHARS)) for t, _ in tidied]
-        flat = [c for chunks in chunked for c in chunks]
-        docs = self.nlp.pipe((model_doc(self.nlp, c) for _, c in flat), batch_size=batch_size)
-        for text, path, original, chunks, (_, positions) in zip(
-            texts, paths, originals, chunked, tidied, strict=True
-        ):
-            parts = [(offset, next(docs)) for offset, _ in chunks]
-            shown = original if original is not None and len(original) == len(text) else text
-            yield to_report(shown, parts, self.lang, path, self.config, positions)
+        queue: deque[_Job] = deque()
+
+        def paragraphs() -> Iterator[str]:
+            for text, path, original in jobs:
+                job = _Job(text, path, original, min(self.nlp.max_length, CHUNK_CHARS))
+                queue.append(job)
+                for chunk in job.paragraphs:
+                    yield from chunk
+
+        current: list[Doc] = []
+        for doc in self._parse(paragraphs(), batch_size * PARAGRAPHS_PER_BATCH, cache):
+            job = queue[0]
+            current.append(doc)
+            if len(current) < len(job.paragraphs[len(job.found)]):
+                continue
+            job.found.append(self._chunk_findings(job, current))
+            current = []
+            if len(job.found) == len(job.chunks):
+                queue.popleft()
+                yield job.report(self.lang, self.config)
+
+    def _parse(self, paragraphs: Iterable[str], batch_size: int, cache: bool) -> Iterator[Doc]:
+        """The model's Docs of ``paragraphs`` (model components only), in order."""
+        if not cache or self.cache_size <= 0:
+            docs = (self.nlp.make_doc(p.translate(_MODEL_QUOTES)) for p in paragraphs)
+            yield from self.nlp.pipe(docs, batch_size=batch_size, disable=self._model_off)
+            return
+        wanted = list(paragraphs)
+        missing = [p for p in dict.fromkeys(wanted) if p not in self._cache]
+        model = (self.nlp.make_doc(p.translate(_MODEL_QUOTES)) for p in missing)
+        parsed = self.nlp.pipe(model, batch_size=batch_size, disable=self._model_off)
+        fresh = dict(zip(missing, parsed, strict=True))
+        for paragraph in wanted:
+            doc = fresh.get(paragraph) or self._cache[paragraph]
+            self._cache[paragraph] = doc
+            self._cache.move_to_end(paragraph)
+            yield doc
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def _chunk_findings(self, job: _Job, docs: list[Doc]) -> _Found:
+        """Join a chunk's paragraph Docs, run the analyser's components, keep the findings."""
+        number = len(job.found)
+        offset, chunk = job.chunks[number]
+        doc = docs[0].copy() if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        doc.user_data[ORIGINAL_TEXT] = chunk
+        for _, component in self._own:
+            doc = component(doc)
+        return _Found.of(doc, offset)
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
 
 
 #: The small models tag « as a verb and misparse around it; they read '"' as punctuation.
@@ -102,6 +173,41 @@ def model_doc(nlp: Language, text: str) -> Doc:
     doc = nlp.make_doc(text.translate(_MODEL_QUOTES))
     doc.user_data[ORIGINAL_TEXT] = text
     return doc
+
+
+def paragraphs_of(chunk: str) -> list[str]:
+    """``chunk`` cut after each blank line; the pieces join back to ``chunk``."""
+    pieces, last = [], 0
+    for match in _PARAGRAPH_END.finditer(chunk):
+        pieces.append(chunk[last : match.end()])
+        last = match.end()
+    pieces.append(chunk[last:])
+    return [p for p in pieces if p]
+
+
+@dataclass
+class _Job:
+    """One text on its way through ``pipe``: its chunks and the findings of those done."""
+
+    text: str
+    path: str | None
+    original: str | None
+    max_length: int
+    chunks: list[tuple[int, str]] = field(init=False)
+    paragraphs: list[list[str]] = field(init=False)
+    positions: array | None = field(init=False)
+    found: list[_Found] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        _check_text(self.text)
+        tidied, self.positions = tidy_whitespace(self.text)
+        self.chunks = _chunks(tidied, self.max_length)
+        self.paragraphs = [paragraphs_of(c) for _, c in self.chunks]
+
+    def report(self, lang: str, config: Config) -> Report:
+        original = self.original
+        shown = original if original is not None and len(original) == len(self.text) else self.text
+        return assemble(shown, self.found, lang, self.path, config, self.positions)
 
 
 def analyze(text: str, lang: str | None = None) -> Report:
@@ -157,22 +263,24 @@ _WHITESPACE_RUN = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
 _SENTENCE_END = frozenset('.!?»”":;…')
 
 
-def tidy_whitespace(text: str) -> tuple[str, list[int] | None]:
+def tidy_whitespace(text: str) -> tuple[str, array | None]:
     """The text the model reads, with runs of blanks (left by blanked markup or hard-wrapped
     lines) folded: a blank line stays a paragraph break, a line break inside a sentence becomes
     a space. The small models take a run of spaces or a stray line break for a sentence end.
     Returns the folded text and, for each of its characters, the original position (None when
-    nothing changed)."""
+    nothing changed; a compact integer array, as it is as long as the text)."""
     if not _WHITESPACE_RUN.search(text):
         return text, None
     pieces: list[str] = []
-    positions: list[int] = []
+    positions = array("q")
     last = 0
     for match in _WHITESPACE_RUN.finditer(text):
         pieces.append(text[last : match.start()])
         positions.extend(range(last, match.start()))
         run = match.group(0)
-        before = text[: match.start()].rstrip()[-1:]
+        before = text[max(last, match.start() - 200) : match.start()].rstrip()[-1:]
+        if not before and last > 0:
+            before = text[: match.start()].rstrip()[-1:]
         if run.count("\n") >= 2 or (run.count("\n") == 1 and len(run.strip(" \t\r")) >= 2):
             folded = "\n\n"
         elif "\n" in run and (not before or before in _SENTENCE_END):
@@ -188,51 +296,96 @@ def tidy_whitespace(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), positions
 
 
+@dataclass
+class _Found:
+    """One chunk's findings as plain tuples, offsets into the analysed text: what the report
+    needs, copied out so that the chunk's Doc can be released at once."""
+
+    offset: int
+    # (kind, content start, end, cue (start, end, lemma, stance) | None,
+    #  speaker (start, end, text, type, resolved, key) | None)
+    attributions: list[tuple]
+    hedges: list[tuple[int, int, str, bool, bool]]
+    framing: list[tuple[int, int, str]]
+    claims: list[tuple[int, int, bool, str | None]]
+
+    @classmethod
+    def of(cls, doc: Doc, offset: int) -> _Found:
+        atts = []
+        for raw in doc._.attributions or []:
+            cue = speaker = None
+            if raw.cue is not None:
+                cue = (raw.cue.start_char, raw.cue.end_char, raw.cue_lemma or "", raw.stance)
+            if raw.speaker is not None:
+                sp = raw.speaker
+                key = raw.source_key or sp.text
+                speaker = (sp.start_char, sp.end_char, sp.text, raw.type, raw.resolved, key)
+            atts.append((raw.kind, raw.content[0], raw.content[1], cue, speaker))
+        return cls(
+            offset,
+            atts,
+            [(h.start, h.end, h.kind, h.in_quote, h.attributed) for h in doc._.hedges or []],
+            [(f.start, f.end, f.kind) for f in doc._.framing or []],
+            [(c.start, c.end, c.attributed, c.source_type) for c in doc._.claims or []],
+        )
+
+
 def to_report(
     text: str,
     parts: list[tuple[int, Doc]],
     lang: str,
     path: str | None = None,
     config: Config | None = None,
-    positions: list[int] | None = None,
+    positions=None,
 ) -> Report:
     """Build the report of ``text`` from its analysed chunks ``(offset, doc)``; ``positions``
     maps offsets in the analysed (whitespace-folded) text back to ``text``."""
+    return assemble(
+        text, [_Found.of(doc, offset) for offset, doc in parts], lang, path, config, positions
+    )
 
-    def _span(text: str, start: int, end: int) -> Span:
+
+def assemble(
+    text: str,
+    chunks: list[_Found],
+    lang: str,
+    path: str | None = None,
+    config: Config | None = None,
+    positions=None,
+) -> Report:
+    """The report of ``text`` from its chunks' findings."""
+
+    def _span(start: int, end: int) -> Span:
         if positions is not None:
             start, end = positions[start], positions[max(start, end - 1)] + (end > start)
         return Span(start, end, text[start:end])
 
-    def _speaker_span(text: str, span: TokenSpan, offset: int) -> Span:
-        mention = _span(text, span.start_char + offset, span.end_char + offset)
-        trimmed = len(mention.text) - len(mention.text.lstrip("-"))  # "-il" of a-t-il is "il"
-        return Span(mention.start + trimmed, mention.end, mention.text[trimmed:])
-
-    raws: list[tuple[int, RawAttribution]] = [
-        (offset, att) for offset, doc in parts for att in (doc._.attributions or [])
-    ]
     source_ids: dict[tuple[int, str], str] = {}
     source_meta: dict[str, tuple[str, str]] = {}
     attributions: list[Attribution] = []
-    for number, (offset, raw) in enumerate(raws, 1):
-        att_id = f"a{number}"
-        speaker = None
-        if raw.speaker is not None:
-            key = (offset, raw.source_key or raw.speaker.text)
-            sid = source_ids.setdefault(key, f"s{len(source_ids) + 1}")
-            mention = _speaker_span(text, raw.speaker, offset)
-            speaker = Speaker(mention, raw.type, raw.resolved, sid)
-            name = raw.resolved or mention.text
-            known = source_meta.get(sid)
-            if known is None or _better_name(name, known[0]):
-                source_meta[sid] = (name, raw.type)
-        cue = None
-        if raw.cue is not None:
-            cue_span = _span(text, raw.cue.start_char + offset, raw.cue.end_char + offset)
-            cue = Cue(cue_span, raw.cue_lemma or "", raw.stance or "neutral")
-        content = _span(text, raw.content[0] + offset, raw.content[1] + offset)
-        attributions.append(Attribution(att_id, raw.kind, content, cue, speaker))
+    number = 0
+    for found in chunks:
+        offset = found.offset
+        for kind, content_start, content_end, raw_cue, raw_speaker in found.attributions:
+            number += 1
+            speaker = None
+            if raw_speaker is not None:
+                start, end, _, stype, resolved, key = raw_speaker
+                sid = source_ids.setdefault((offset, key), f"s{len(source_ids) + 1}")
+                mention = _span(start + offset, end + offset)
+                trimmed = len(mention.text) - len(mention.text.lstrip("-"))  # "-il" of a-t-il
+                mention = Span(mention.start + trimmed, mention.end, mention.text[trimmed:])
+                speaker = Speaker(mention, stype, resolved, sid)
+                name = resolved or mention.text
+                known = source_meta.get(sid)
+                if known is None or _better_name(name, known[0]):
+                    source_meta[sid] = (name, stype)
+            cue = None
+            if raw_cue is not None:
+                start, end, lemma, stance = raw_cue
+                cue = Cue(_span(start + offset, end + offset), lemma, stance or "neutral")
+            content = _span(content_start + offset, content_end + offset)
+            attributions.append(Attribution(f"a{number}", kind, content, cue, speaker))
     known = config.known_sources if config is not None else {}
     if known:
         attributions, source_meta = _apply_known_sources(attributions, source_meta, known)
@@ -242,19 +395,17 @@ def to_report(
         mentions = tuple(sorted({m for _, m in members}, key=lambda s: s.start))
         sources.append(Source(sid, name, stype, mentions, tuple(a.id for a, _ in members)))
     hedges = tuple(
-        Hedge(_span(text, h.start + off, h.end + off), h.kind, h.in_quote, h.attributed)
-        for off, doc in parts
-        for h in (doc._.hedges or [])
+        Hedge(_span(s + f.offset, e + f.offset), kind, in_quote, attributed)
+        for f in chunks
+        for s, e, kind, in_quote, attributed in f.hedges
     )
     framing = tuple(
-        Framing(_span(text, f.start + off, f.end + off), f.kind)
-        for off, doc in parts
-        for f in (doc._.framing or [])
+        Framing(_span(s + f.offset, e + f.offset), kind) for f in chunks for s, e, kind in f.framing
     )
     claims = tuple(
-        Claim(_span(text, c.start + off, c.end + off), c.attributed, c.source_type)
-        for off, doc in parts
-        for c in (doc._.claims or [])
+        Claim(_span(s + f.offset, e + f.offset), attributed, source_type)
+        for f in chunks
+        for s, e, attributed, source_type in f.claims
     )
     hedge_starts = sorted(h.span.start for h in hedges if not h.in_quote)
     attributions = [
