@@ -226,12 +226,54 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve = sub.add_parser(
         "serve",
-        help="run the HTTP endpoint",
-        description="Serve POST /analyze and POST /check (the article as "
-        "the body, or JSON) and GET /health.",
+        help="run the page and the HTTP API",
+        description="Serve the page (GET /: paste an article, see it highlighted), "
+        "POST /analyze and POST /check (the article as the body, or JSON), GET /health, "
+        "/openapi.json and /docs. Analyses run in worker processes that load the models "
+        "at start.",
     )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)
+    serve.add_argument(
+        "--workers", type=int, default=2, help="analysis worker processes (default 2)"
+    )
+    serve.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="allow browser calls from this origin (repeatable; * for any)",
+    )
+    serve.add_argument(
+        "--max-body",
+        type=int,
+        default=2 * 1024 * 1024,
+        metavar="BYTES",
+        help="largest request body (default 2 MiB; 413 over it)",
+    )
+    serve.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="cap per request on waiting for a worker plus the analysis (default 60; "
+        "the analysis is stopped past it, 504)",
+    )
+    serve.add_argument(
+        "--read-timeout",
+        type=float,
+        default=15.0,
+        metavar="SECONDS",
+        help="time allowed to receive a request's headers, then its body (default 15; "
+        "408 past it); also how long an idle connection stays open before its first request",
+    )
+    serve.add_argument(
+        "--preload",
+        default="fr,en",
+        metavar="LANGS",
+        help="models each worker loads before /health says ready (default fr,en)",
+    )
+    serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
 
     config = sub.add_parser(
         "config",
@@ -347,13 +389,26 @@ def _report(args: argparse.Namespace) -> int:
     from analyzer.render.terminal import full_report
 
     run = _Run(debug=args.debug)
-    out = _console(width=args.width, record=bool(args.html))
+    out = _console(width=args.width)
+    views = []  # the page of --html: its own renderer (analyzer.render.html), not the terminal's
     for report, _, document in _reports(args, run):
         with _one_document(run, report.path):
             out.print(full_report(report, document.meta, document.analysis_text))
+            if args.html:
+                from analyzer.render import html
+                from analyzer.render.terminal import text_statistics
+
+                stats = text_statistics(report, document.analysis_text)
+                prose, fmt = document.analysis_text, document.format
+                views.append(
+                    html.article_view(report, prose, document.meta, stats, fmt, len(views) + 1)
+                )
     if args.html:
+        from analyzer.render import html
+
         try:
-            out.save_html(args.html)
+            with open(args.html, "w", encoding="utf-8") as page:
+                page.write(html.page(views))
         except OSError as exc:
             _error(f"{args.html}: cannot write ({exc.strerror})")
             return EXIT_ERROR
@@ -618,25 +673,35 @@ def _lsp(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from analyzer.server import serve
+    from analyzer.server import Settings, bind, run
 
-    if not 0 <= args.port <= 65535:
-        _error(f"--port must be from 0 to 65535, not {args.port}")
-        return EXIT_ERROR
+    preload = tuple(x.strip() for x in args.preload.split(",") if x.strip())
+    problems = [
+        (not 0 <= args.port <= 65535, f"--port must be from 0 to 65535, not {args.port}"),
+        (not 1 <= args.workers <= 64, f"--workers must be from 1 to 64, not {args.workers}"),
+        (args.max_body < 1, f"--max-body must be positive, not {args.max_body}"),
+        (not args.timeout > 0, f"--timeout must be positive, not {args.timeout}"),
+        (not args.read_timeout > 0, f"--read-timeout must be positive, not {args.read_timeout}"),
+        (not set(preload) <= {"fr", "en"}, f"--preload takes fr and en, not {args.preload}"),
+    ]
+    for wrong, message in problems:
+        if wrong:
+            _error(message)
+            return EXIT_ERROR
     try:
-        httpd = serve(args.host, args.port)
+        sock = bind(args.host, args.port)
     except OSError as exc:
         _error(f"cannot listen on {args.host}:{args.port} ({exc.strerror})")
         return EXIT_ERROR
-    print(
-        f"analyzer: serving on http://{args.host}:{httpd.server_address[1]}",
-        file=sys.stderr,
-        flush=True,
+    settings = Settings(
+        workers=args.workers,
+        max_body=args.max_body,
+        timeout=args.timeout,
+        read_timeout=args.read_timeout,
+        cors_origins=tuple(args.cors_origin),
+        preload=preload,
     )
-    try:
-        httpd.serve_forever()
-    finally:
-        httpd.server_close()
+    run(sock, settings, access_log=not args.no_access_log)
     return EXIT_OK
 
 
