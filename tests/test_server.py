@@ -6,21 +6,16 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import re
 import socket
-import subprocess
 import threading
 import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
+from serving import call, start, stop, wait_ready
 
-ROOT = Path(__file__).resolve().parent.parent
-ANALYZER = ROOT / ".venv" / "bin" / "analyzer"
 ARTICLE = "« Nous tiendrons parole », a déclaré la maire de Brest, Odile Carré."
 MAX_BODY = 400_000
 READ_TIMEOUT = 2
@@ -39,46 +34,6 @@ def long_article(paragraphs: int) -> str:
             f"an. Certains élus jugent ce chiffre inquiétant, a indiqué un conseiller."
         )
     return "\n\n".join(parts)
-
-
-def start(*options: str) -> tuple[subprocess.Popen, str, Path]:
-    """``analyzer serve`` on a free port; its URL once it listens (models still loading)."""
-    log = Path(os.environ.get("TMPDIR", "/tmp")) / f"analyzer-serve-{os.getpid()}-{time.time()}"
-    err = log.open("w")
-    proc = subprocess.Popen(
-        [str(ANALYZER), "serve", "--port", "0", *options],
-        stdout=subprocess.DEVNULL,
-        stderr=err,
-        cwd=ROOT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        found = re.search(r"serving on (http://\S+)", log.read_text())
-        if found:
-            return proc, found.group(1), log
-        if proc.poll() is not None:
-            break
-        time.sleep(0.1)
-    proc.kill()
-    raise AssertionError(f"the server did not start: {log.read_text()}")
-
-
-def wait_ready(url: str, seconds: float = 300) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if call(f"{url}/health")[0] == 200:
-            return
-        time.sleep(0.5)
-    raise AssertionError("the models did not load in time")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -109,17 +64,6 @@ def server():
 @pytest.fixture(scope="module")
 def base_url(server):
     return server["url"]
-
-
-def call(
-    url: str, body: bytes | None = None, kind: str = "text/plain", method: str | None = None
-) -> tuple[int, dict]:
-    request = urllib.request.Request(url, data=body, headers={"Content-Type": kind}, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=180) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
 
 
 def raw_exchange(base_url: str, data: bytes, wait: float = 30, half_close: bool = False) -> bytes:
