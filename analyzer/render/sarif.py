@@ -8,6 +8,7 @@ from analyzer import __version__
 from analyzer.i18n import speaks, translator
 from analyzer.inputs import line_column
 from analyzer.report import Report
+from analyzer.rule_pages import rule_url
 from analyzer.rules import RULES, localized
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -26,6 +27,7 @@ def _rules(lang: str) -> list[dict[str, Any]]:
             "help": {
                 "text": f"{r.summary}\n\n{why}: {r.why}\n\n{example}: {r.example}\n\n{fix}: {r.fix}"
             },
+            "helpUri": rule_url(r.id),
             "defaultConfiguration": {"level": _LEVEL[r.severity]},
         }
         for r in (localized(rule, lang) for rule in RULES.values())
