@@ -31,8 +31,22 @@ def _console(stderr: bool = False, **kwargs) -> Console:
     return Console(stderr=stderr, no_color="NO_COLOR" in os.environ, highlight=False, **kwargs)
 
 
+#: The language of the command line's own messages: --messages when it names one, else the
+#: environment's (set by main).
+_SPEAKS: list[str] = []
+
+
+def _tr():
+    from analyzer.i18n import system_language, translator
+
+    return translator(_SPEAKS[0] if _SPEAKS else system_language())
+
+
 def _error(message: str) -> None:
-    print(f"analyzer: error: {message}", file=sys.stderr)
+    from analyzer.words import error_text
+
+    tr = _tr()
+    print(tr("analyzer: error: {message}", message=error_text(message, tr)), file=sys.stderr)
 
 
 #: Errors whose message already names the file at fault (the article, or a configuration).
@@ -56,6 +70,17 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_ERROR)
 
 
+def _add_messages(parser: argparse.ArgumentParser) -> None:
+    from analyzer.i18n import settings
+
+    parser.add_argument(
+        "--messages",
+        choices=settings(),
+        default=None,
+        help="the language of findings and reports (default: configuration, else the article's)",
+    )
+
+
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "files",
@@ -69,6 +94,7 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="the article language (default: configuration, else detect)",
     )
+    _add_messages(parser)
     parser.add_argument(
         "--config",
         metavar="FILE",
@@ -163,6 +189,7 @@ def _parser() -> argparse.ArgumentParser:
         "an example and how to fix it.",
     )
     rules.add_argument("rule", nargs="?", help="a rule id, such as vague-source")
+    _add_messages(rules)
 
     batch = sub.add_parser(
         "batch",
@@ -288,6 +315,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from analyzer.i18n import language_of
+
+    _SPEAKS[:] = [lang] if (lang := language_of(getattr(args, "messages", None))) else []
     commands = {
         "analyze": _analyze,
         "report": _report,
@@ -357,6 +387,8 @@ def _reports(args: argparse.Namespace, run: _Run) -> Iterator:
             config = Config() if args.no_config else fixed or for_file(path)
             if args.lang == "auto":
                 config = replace(config, language="auto")
+            if args.messages:
+                config = replace(config, messages=args.messages)
             lang = args.lang if args.lang != "auto" else None
             report, document = session.analyze_path(path, lang, config)
             result = report, config, document
@@ -384,7 +416,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     if args.width is not None and args.width < 40:
-        _error(f"--width must be at least 40 columns, not {args.width}")
+        _error(_tr()("--width must be at least 40 columns, not {width}", width=args.width))
         return EXIT_ERROR
     from analyzer.render.terminal import full_report
 
@@ -421,7 +453,7 @@ def _check(args: argparse.Namespace) -> int:
         ("--default-min-score", args.default_min_score),
     ):
         if value is not None and not 0 <= value <= 100:
-            _error(f"{option} must be from 0 to 100, not {value}")
+            _error(_tr()("{option} must be from 0 to 100, not {value}", option=option, value=value))
             return EXIT_ERROR
     from analyzer.check import judge
     from analyzer.render import github, sarif, text
@@ -440,18 +472,12 @@ def _check(args: argparse.Namespace) -> int:
                 for line in text.lines(report):
                     print(line)
                 if verdict.below_min_score:
-                    print(
-                        f"{report.path}:1:1: error min-score score {report.score.value} is below "
-                        f"{min_score}"
-                    )
+                    print(text.min_score_line(report, min_score))
             elif args.format == "github":
                 for line in github.lines(report):
                     print(line)
                 if verdict.below_min_score:
-                    print(
-                        f"::error file={report.path},line=1,col=1,title=min-score::score "
-                        f"{report.score.value} is below {min_score}"
-                    )
+                    print(github.min_score_line(report, min_score))
             elif args.format == "json":
                 data = report.to_dict()
                 data["passed"] = verdict.passed
@@ -459,19 +485,20 @@ def _check(args: argparse.Namespace) -> int:
             sys.stdout.flush()
     if args.format == "sarif":
         print(
-            json.dumps(sarif.document([v.report for v in verdicts]), ensure_ascii=False, indent=2)
+            json.dumps(
+                sarif.document([v.report for v in verdicts], _SPEAKS[0] if _SPEAKS else None),
+                ensure_ascii=False,
+                indent=2,
+            )
         )
     if args.format == "text":
-        findings = sum(len(v.report.findings) for v in verdicts)
+        from analyzer.i18n import speaks
+
         failed = sum(1 for v in verdicts if not v.passed)
-        scores = ", ".join(
-            f"{v.report.path} {v.report.score.value} ({v.report.score.grade})" for v in verdicts
-        )
+        spoken = {speaks(v.report) for v in verdicts}
+        lang = spoken.pop() if len(spoken) == 1 else _tr().lang
         if verdicts:
-            print(
-                f"{findings} findings in {len(verdicts)} files, {failed} failing; scores: {scores}",
-                file=sys.stderr,
-            )
+            print(text.totals([v.report for v in verdicts], failed, lang), file=sys.stderr)
     if run.status == EXIT_ERROR:
         return EXIT_ERROR
     if not args.exit_zero and any(not v.passed for v in verdicts):
@@ -508,29 +535,17 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from rich.table import Table
-
+    from analyzer.render.terminal import rule_page, rules_table
     from analyzer.rules import RULES
 
-    out = _console()
+    out, lang = _console(), _tr().lang  # no article: --messages, else the environment's
     if args.rule is None:
-        table = Table(title="Rules")
-        table.add_column("id")
-        table.add_column("severity")
-        table.add_column("what it flags")
-        for r in RULES.values():
-            table.add_row(r.id, r.severity, r.summary)
-        out.print(table)
+        out.print(rules_table(lang))
         return EXIT_OK
-    rule = RULES.get(args.rule)
-    if rule is None:
-        _error(f"unknown rule {args.rule!r} (analyzer rules lists them)")
+    if args.rule not in RULES:
+        _error(_tr()("unknown rule {rule} (analyzer rules lists them)", rule=repr(args.rule)))
         return EXIT_ERROR
-    out.print(
-        f"[bold]{rule.id}[/bold] ({rule.severity})\n\n{rule.summary}\n\n"
-        f"[bold]Why[/bold]\n{rule.why}\n\n[bold]Example[/bold]\n{rule.example}\n\n"
-        f"[bold]Fix[/bold]\n{rule.fix}"
-    )
+    out.print(rule_page(args.rule, lang))
     return EXIT_OK
 
 
