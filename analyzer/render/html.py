@@ -187,8 +187,14 @@ def article_view(
         findings.append(item)
         markers.setdefault(f.span.start, []).append(item)
     marks = _marks(report, colours)
-    blocks = [_segments(prose, a, b, marks, markers) for a, b in _blocks(prose, fmt)]
-    placed = {seg.marker["n"] for block in blocks for seg in block if seg.marker}
+    blocks = [
+        {
+            "heading": fmt == "markdown" and report.text[a:b].lstrip().startswith("#"),
+            "segments": _segments(prose, a, b, marks, markers),
+        }
+        for a, b in _blocks(prose, fmt)
+    ]
+    placed = {s.marker["n"] for block in blocks for s in block["segments"] if s.marker}
     for item in findings:
         item["placed"] = item["n"] in placed
     by_id = {a.id: a for a in report.attributions}
