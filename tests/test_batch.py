@@ -67,9 +67,7 @@ def test_batch_over_folders_keeps_every_file(tmp_path):
             (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     (tmp_path / "corpus" / "journal-b" / "vide.txt").write_text("", encoding="utf-8")
     out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
-    result = _batch(
-        str(tmp_path / "corpus"), "--out", str(out), "--summary", str(summary)
-    )
+    result = _batch(str(tmp_path / "corpus"), "--out", str(out), "--summary", str(summary))
     assert result.returncode == 2  # one file could not be analysed
     lines = _lines(out)
     assert len(lines) == 3
