@@ -38,6 +38,7 @@ from pygls.uris import to_fs_path
 
 from analyzer import __version__
 from analyzer.errors import AnalyzerError
+from analyzer.i18n import accept_language, speaks, with_fix
 from analyzer.inputs import line_column
 from analyzer.report import Report
 from analyzer.rule_pages import rule_url
@@ -86,6 +87,7 @@ class _Outcome:
 class _State:
     reports: dict[str, tuple[int | None, Report]] = field(default_factory=dict)
     timers: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
+    locale: str | None = None  # the editor's, from initialize: the language findings speak
 
 
 _state = _State()
@@ -153,7 +155,9 @@ class Worker(threading.Thread):
         try:
             from analyzer.config import for_file
 
-            report = self.session.analyze_text(job.text, path, config=for_file(path))
+            messages = accept_language(_state.locale)
+            config = for_file(path)
+            report = self.session.analyze_text(job.text, path, config=config, messages=messages)
             return _Outcome(job, report=report)
         except AnalyzerError as exc:
             return _Outcome(job, error=str(exc))
@@ -213,7 +217,7 @@ def diagnostics(report: Report | None) -> list[types.Diagnostic]:
                 if f.rule in RULES
                 else None,
                 source="analyzer",
-                message=f"{f.message.rstrip('.?!')}: {f.fix}" if f.fix else f.message,
+                message=with_fix(f.message, f.fix, speaks(report)),
             )
         )
     return result
@@ -309,6 +313,11 @@ def _schedule(ls: LanguageServer, uri: str, delay: float) -> None:
         _state.timers[uri] = asyncio.get_running_loop().call_later(delay, submit)
 
 
+@server.feature(types.INITIALIZE)
+def initialize(ls: LanguageServer, params: types.InitializeParams) -> None:
+    _state.locale = params.locale
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
     _schedule(ls, params.text_document.uri, 0)
@@ -394,7 +403,7 @@ def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
     for f in report.findings:
         inside = f.span.start <= offset <= max(f.span.end, f.span.start + 1)
         if inside and f.rule in RULES:
-            page = rule_page_markdown(f.rule, report.language)
+            page = rule_page_markdown(f.rule, speaks(report))
             if page not in parts:
                 parts.append(page)
     for a in report.attributions:

@@ -28,7 +28,7 @@ class Client:
     """An editor's side of the conversation: a reader thread queues what the server sends, and
     requests the server makes (progress tokens, showDocument) are answered at once."""
 
-    def __init__(self, capabilities: dict | None = None) -> None:
+    def __init__(self, capabilities: dict | None = None, locale: str | None = None) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "analyzer.cli", "lsp"],
             stdin=subprocess.PIPE,
@@ -40,11 +40,8 @@ class Client:
         self.inbox: queue.Queue = queue.Queue()
         self.log: list[dict] = []  # everything received, in order
         threading.Thread(target=self._read, daemon=True).start()
-        ident = self.send(
-            "initialize",
-            {"processId": None, "rootUri": None, "capabilities": capabilities or {}},
-            request=True,
-        )
+        params = {"processId": None, "rootUri": None, "capabilities": capabilities or {}}
+        ident = self.send("initialize", {**params, "locale": locale}, request=True)
         self.response(ident)
         self.send("initialized", {})
 
@@ -273,7 +270,7 @@ def _long_article(size: int) -> str:
 
 
 def test_progress_debounce_and_answers_within_100_ms_during_analysis(tmp_path: Path):
-    editor = Client({"window": {"workDoneProgress": True}})
+    editor = Client({"window": {"workDoneProgress": True}}, locale="en-GB")
     try:
         uri = (tmp_path / "dossier.md").as_uri()
         text = _long_article(150_000)
@@ -293,7 +290,8 @@ def test_progress_debounce_and_answers_within_100_ms_during_analysis(tmp_path: P
                 latencies.append(editor.request("textDocument/hover", hover)[1])
         # only the last version is published, within a bounded time
         published = editor.diagnostics(uri, version=51, timeout=240)
-        assert published["diagnostics"]
+        messages = {d["code"]: d["message"] for d in published["diagnostics"]}
+        assert messages["vague-source"].startswith("vague source")  # the editor's locale
         versions = [
             m["params"]["version"]
             for m in editor.log
