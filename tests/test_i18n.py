@@ -255,19 +255,28 @@ def test_check_of_a_french_article_speaks_french(french_draft):
     assert "constat" in result.stderr  # the closing line
 
 
-def test_messages_setting_overrides_the_article(french_draft):
+def test_messages_option_overrides_the_article(french_draft):
     english = _cli("check", str(french_draft), "--no-config", "--messages", "en")
     assert "warning vague-source vague source: « certains élus » — name who says it" in (
         english.stdout
     ), english.stderr
-    (french_draft.parent / ".analyzer.toml").write_text('messages = "en"\n', encoding="utf-8")
-    try:
-        configured = _cli("check", str(french_draft))
-        assert "name who says it" in configured.stdout, configured.stderr
-        back = _cli("check", str(french_draft), "--messages", "article")
-        assert "nommez qui le dit" in back.stdout, back.stderr
-    finally:
-        (french_draft.parent / ".analyzer.toml").unlink()
+
+
+def test_configuration_and_caller_choose_the_messages(tmp_path, french_draft):
+    from analyzer.session import Session
+
+    (tmp_path / ".analyzer.toml").write_text('messages = "en"\n', encoding="utf-8")
+    target = tmp_path / "brouillon.md"
+    target.write_text(french_draft.read_text(encoding="utf-8"), encoding="utf-8")
+    session = Session()
+    configured, _ = session.analyze_path(str(target))
+    assert configured.language == "fr" and configured.meta["messages"] == "en"
+    assert any("name who says it" in f.message for f in configured.findings)
+    assert "claims attributed" in configured.score.components[0].explanation
+    back, _ = session.analyze_path(str(target), messages="article")  # the caller wins
+    assert back.meta["messages"] == "fr"
+    assert any("nommez qui le dit" in f.message for f in back.findings)
+    assert [f.rule for f in back.findings] == [f.rule for f in configured.findings]
 
 
 def test_bad_messages_setting_is_a_one_line_error(tmp_path, french_draft):
