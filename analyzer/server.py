@@ -45,6 +45,8 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from analyzer import __version__
 from analyzer.errors import AnalyzerError, InputError, LanguageError, ModelError
+from analyzer.i18n import accept_language
+from analyzer.i18n import settings as message_settings
 from analyzer.pool import ClientGone, JobFailed, JobTimeout, Pool, PoolBusy, WorkerCrashed
 
 _FORMATS = {"text/plain": "text", "text/markdown": "markdown", "text/html": "html"}
@@ -185,6 +187,7 @@ def _parse(kind: str, raw: bytes, query: dict[str, str]) -> dict[str, Any]:
         raise RequestError(400, "timeout must be a positive number of seconds")
     return {
         "text": fields["text"],
+        "messages": _string_field(fields, "messages", message_settings()),
         "format": fmt,
         "lang": lang,
         "fail_on": fail_on,
@@ -206,7 +209,7 @@ def _job(session, mode: str, request: dict[str, Any]) -> Any:
     fmt = request["format"] if request["format"] != "auto" else detect_format("", text)
     prose, meta = analysis_text(text, fmt)
     document = Document(None, text, "utf-8", prose, fmt, meta)
-    report = session.analyze_document(document, Config(), request["lang"])
+    report = session.analyze_document(document, Config(), request["lang"], request.get("messages"))
     if mode == "page":
         from analyzer.render import html
 
@@ -249,6 +252,8 @@ class Service:
         raw = await _read_body(request, settings)
         query = {k: v[-1] for k, v in parse_qs(request.url.query).items()}
         parsed = _parse(_media_type(request), raw, query)
+        if parsed["messages"] is None:  # then the Accept-Language header, else the article's
+            parsed["messages"] = accept_language(request.headers.get("accept-language"))
         try:
             return await self._analyze(mode, parsed, request)
         except RequestError as exc:
