@@ -331,6 +331,7 @@ def run_pool(work: Iterable[dict], jobs: int, lang: str | None = None) -> Iterat
     culprit and is recorded as an error."""
     work = iter(work)
     suspects: list[dict] = []
+    complete = False
     pool = _new_pool(jobs)
     pending: dict[Future, dict] = {}
     try:
@@ -346,6 +347,7 @@ def run_pool(work: Iterable[dict], jobs: int, lang: str | None = None) -> Iterat
                 except BrokenProcessPool:
                     broken.append(item)
             if not pending and not broken:
+                complete = True
                 return
             if pending and not broken:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -370,7 +372,17 @@ def run_pool(work: Iterable[dict], jobs: int, lang: str | None = None) -> Iterat
                 continue
             suspects.extend({**i, "_retry": True} for i in broken)
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool, kill=not complete)
+
+
+def _stop(pool: ProcessPoolExecutor, kill: bool) -> None:
+    """Shut the pool down; when the run is interrupted (SIGTERM, Ctrl-C, an error), kill the
+    workers at once rather than wait for the documents they are on."""
+    if kill:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, AttributeError):
+                process.kill()
+    pool.shutdown(wait=not kill, cancel_futures=True)
 
 
 def run_local(work: Iterable[dict], lang: str | None = None) -> Iterator[dict]:
@@ -437,9 +449,11 @@ def batch(
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
+    results = run(
+        pending_items(paths, set(done), text_column), jobs, lang, dask_scheduler, dask_local
+    )
     try:
-        work = pending_items(paths, set(done), text_column)
-        for result in run(work, jobs, lang, dask_scheduler, dask_local):
+        for result in results:
             if output:
                 output.write(result)
             else:
@@ -451,6 +465,7 @@ def batch(
                 on_result(result)
         finished = True
     finally:
+        results.close()  # stops the workers at once if the run was interrupted
         if output:
             output.close(finished)
         if threading.current_thread() is threading.main_thread():
