@@ -15,8 +15,10 @@ from itertools import pairwise
 from typing import Any
 
 from analyzer import __version__
+from analyzer.i18n import Translator, speaks, translator
 from analyzer.report import Finding, Report
 from analyzer.rules import RULES
+from analyzer.words import COMPONENTS, KINDS, SEVERITIES, STANCES, grade, source_type, word
 
 PALETTE_SIZE = 10  # source colours .s0 … .s9 in web/page.css, in order of first mention
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -48,31 +50,33 @@ def _source_colours(report: Report) -> dict[str, int]:
     return {s.id: i % PALETTE_SIZE for i, s in enumerate(report.sources)}
 
 
-def _marks(report: Report, colours: dict[str, int]) -> list[_Mark]:
+def _marks(report: Report, colours: dict[str, int], tr: Translator) -> list[_Mark]:
     names = {s.id: (s.name, s.type) for s in report.sources}
     marks: list[_Mark] = []
     for claim in report.claims:
         if not claim.attributed:
-            marks.append(_Mark(claim.span.start, claim.span.end, ("claim",), "unattributed claim"))
+            label = tr("unattributed claim")
+            marks.append(_Mark(claim.span.start, claim.span.end, ("claim",), label))
     for att in report.attributions:
-        cue = f", cue « {att.cue.span.text} »" if att.cue else ""
+        cue = tr(", cue « {cue} »", cue=att.cue.span.text) if att.cue else ""
+        kind = word(KINDS, att.kind, tr)
         speaker = att.speaker
         if speaker is None or speaker.source_id not in colours:
-            title = f"{att.kind} attribution with no source{cue}"
+            title = tr("{kind} attribution with no source", kind=kind) + cue
             marks.append(_Mark(att.content.start, att.content.end, ("quote", "nosource"), title))
             continue
         name, stype = names[speaker.source_id]
         index = colours[speaker.source_id]
-        title = f"{name} ({stype}), {att.kind}{cue}"
+        title = f"{name} ({source_type(stype, tr)}), {kind}{cue}"
         marks.append(_Mark(att.content.start, att.content.end, ("quote",), title, index))
         marks.append(_Mark(speaker.span.start, speaker.span.end, ("speaker",), title, index))
     for hedge in report.hedges:
-        where = "in a quotation" if hedge.in_quote else "in the writer's voice"
-        title = f"hedge ({hedge.kind.replace('_', ' ')}) {where}"
+        where = tr("in a quotation") if hedge.in_quote else tr("in the writer's voice")
+        title = f"{tr('hedge')} ({hedge.kind.replace('_', ' ')}) {where}"
         marks.append(_Mark(hedge.span.start, hedge.span.end, ("hedge",), title))
     for signal in report.framing:
         kind = "loaded" if signal.kind == "loaded_term" else "verb"
-        label = "loaded term" if kind == "loaded" else "non-neutral reporting verb"
+        label = tr("loaded term") if kind == "loaded" else tr("non-neutral reporting verb")
         marks.append(_Mark(signal.span.start, signal.span.end, (kind,), label))
     return marks
 
@@ -162,6 +166,7 @@ def article_view(
     same length as ``report.text``); ``stats`` the optional textacy statistics."""
     prose = prose if prose is not None and len(prose) == len(report.text) else report.text
     meta = meta or {}
+    tr = translator(speaks(report))
     colours = _source_colours(report)
     prefix = f"a{number}-"
     findings = []
@@ -174,19 +179,20 @@ def article_view(
             "id": f"{prefix}f{i}",
             "anchor": f"{prefix}m{i}",
             "rule": f.rule,
-            "summary": rule.summary if rule else "",
+            "summary": tr(rule.summary) if rule else "",
             "severity": f.severity,
+            "severity_label": word(SEVERITIES, f.severity, tr),
             "line": f.line,
             "column": f.column,
             "message": f.message,
-            "fix": f.fix or (rule.fix if rule else ""),
+            "fix": f.fix or (tr(rule.fix) if rule else ""),
             "before": before,
             "flagged": flagged,
             "after": after,
         }
         findings.append(item)
         markers.setdefault(f.span.start, []).append(item)
-    marks = _marks(report, colours)
+    marks = _marks(report, colours, tr)
     blocks = [
         {
             "heading": fmt == "markdown" and report.text[a:b].lstrip().startswith("#"),
@@ -206,12 +212,16 @@ def article_view(
                 "index": colours[s.id],
                 "name": s.name,
                 "type": s.type,
+                "type_label": source_type(s.type, tr),
                 "mentions": len(s.mentions),
                 "attributions": len(atts),
                 "words": sum(
                     len(a.content.text.split()) for a in atts if a.kind in {"direct", "mixed"}
                 ),
-                "stances": ", ".join(sorted({a.cue.stance for a in atts if a.cue is not None})),
+                "stances": ", ".join(
+                    word(STANCES, st, tr)
+                    for st in sorted({a.cue.stance for a in atts if a.cue is not None})
+                ),
             }
         )
     score = report.score
@@ -219,8 +229,10 @@ def article_view(
     if score is not None:
         components = [
             {
-                "name": c.name.replace("_", " "),
+                "name": word(COMPONENTS, c.name, tr),
                 "value": c.value,
+                "value_text": tr.number(c.value),
+                "weight_text": tr.number(c.weight),
                 "percent": round(100 * max(0.0, min(1.0, c.value))),
                 "weight": c.weight,
                 "explanation": c.explanation,
@@ -228,9 +240,12 @@ def article_view(
             for c in score.components
         ]
     unattributed = sum(1 for a in report.attributions if a.speaker is None)
-    title = meta.get("title") or _first_line(prose) or report.path or "Article"
+    title = meta.get("title") or _first_line(prose) or report.path or tr("Article")
     return {
         "id": f"a{number}",
+        "lang": tr.lang,
+        "language_name": _language_name(report.language, tr.lang),
+        "grade_label": grade(score.grade, tr) if score is not None else "",
         "title": title,
         "path": report.path,
         "language": report.language,
@@ -251,6 +266,12 @@ def article_view(
             "unsourced": unattributed,
         },
     }
+
+
+def _language_name(code: str, lang: str) -> str:
+    from analyzer.render.terminal import language_name
+
+    return language_name(code, lang)
 
 
 def _first_line(text: str) -> str:
@@ -287,17 +308,20 @@ def page(
     form: dict[str, str] | None = None,
     error: str | None = None,
     title: str | None = None,
+    lang: str | None = None,
 ) -> str:
     """A whole page. ``interactive``: with the form of ``analyzer serve`` (and its script);
-    otherwise a static report that reads and prints without a script."""
+    otherwise a static report that reads and prints without a script. ``lang``: the page's
+    language (default: the first article's message language, else English)."""
     articles = list(articles)
+    tr = translator(lang or (articles[0]["lang"] if articles else None))
     if title is None:
         title = (
-            f"Sourcing report: {articles[0]['title']}"
+            tr("Sourcing report: {title}", title=articles[0]["title"])
             if len(articles) == 1
-            else "Sourcing report"
+            else tr("Sourcing report")
             if articles
-            else "Sourcing analyzer"
+            else tr("Sourcing analyzer")
         )
     return (
         _environment()
@@ -310,6 +334,7 @@ def page(
             title=title,
             style=asset("page.css"),
             script=asset("page.js") if interactive else "",
+            _=tr,
         )
     )
 
