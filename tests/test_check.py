@@ -189,7 +189,7 @@ def test_report_command_fits_80_columns_and_saves_html(tmp_path):
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "\x1b[" not in out
     html = page.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and "Sourcing score" in html
+    assert html.startswith("<!DOCTYPE html>") and "Score de sourçage" in html
 
 
 @pytest.mark.parametrize(

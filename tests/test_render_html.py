@@ -50,7 +50,9 @@ def rendered(fr):
 
 def test_title_and_static_page(rendered):
     _, _, page = rendered
-    assert "<title>Sourcing report: La piscine fermera deux ans</title>" in page
+    # a French article: the page speaks French (« : » after a no-break space)
+    assert "<title>Rapport de sourçage\u00a0: La piscine fermera deux ans</title>" in page
+    assert '<html lang="fr">' in page
     parser = _Ids()
     parser.feed(page)
     assert parser.scripts == 0
