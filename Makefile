@@ -39,7 +39,7 @@ eval: $(STAMP)
 # (then translate the new or fuzzy entries; tests/test_i18n.py fails on a missing one).
 messages: $(STAMP)
 	$(BIN)/pybabel extract -F analyzer/locale/babel.cfg --no-default-keywords -k tr \
-		-k plural:1,2 -k N_ -k verbatim --no-location --sort-output --omit-header \
+		-k _ -k plural:1,2 -k N_ -k verbatim --no-location --sort-output --omit-header \
 		-o analyzer/locale/analyzer.pot .
 	$(BIN)/pybabel update -i analyzer/locale/analyzer.pot -d analyzer/locale -D analyzer \
 		--ignore-obsolete --width 100

@@ -38,6 +38,7 @@ COMPONENTS = {
     "source_diversity": N_("source diversity"),
     "hedging": N_("hedging"),
     "loaded_language": N_("loaded language"),
+    "named_voices": N_("named voices"),
 }
 GRADES = {
     "A": N_("well sourced"),

@@ -30,16 +30,17 @@ from analyzer.score import compute, findings
 from tests.conftest import ROOT
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "report_fr_80.txt"
-KEYWORDS = {"tr": None, "plural": (1, 2), "N_": None, "verbatim": None}
+KEYWORDS = {"tr": None, "_": None, "plural": (1, 2), "N_": None, "verbatim": None}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def _source_messages() -> dict[str, tuple[str, ...]]:
-    """Every message the code marks for translation: msgid -> (singular[, plural])."""
+    """Every message the code and the page templates mark for translation:
+    msgid -> (singular[, plural])."""
     found = {}
     for _, _, message, _, _ in extract_from_dir(
         str(ROOT / "analyzer"),
-        method_map=[("**.py", "python")],
+        method_map=[("**.py", "python"), ("web/**.html", "jinja2")],
         keywords=KEYWORDS,
         comment_tags=(),
     ):
