@@ -320,13 +320,14 @@ async def check(request: Request) -> Response:
 async def home(request: Request) -> Response:
     from analyzer.render import html
 
+    lang = accept_language(request.headers.get("accept-language"))  # the form's language
     if request.method in {"GET", "HEAD"}:
-        return HTMLResponse(html.page([], interactive=True))
+        return HTMLResponse(html.page([], interactive=True, lang=lang))
     try:
         page = await _service(request).run("page", request)
     except RequestError as exc:
         return HTMLResponse(
-            html.page([], interactive=True, form=_form(exc.form or {}), error=str(exc)),
+            html.page([], interactive=True, form=_form(exc.form or {}), error=str(exc), lang=lang),
             status_code=exc.status,
             headers=exc.headers,
         )
