@@ -8,11 +8,17 @@
   const status = document.getElementById("status");
   const button = document.getElementById("analyze");
   const result = document.getElementById("result");
+  // the page's words, in its language (data-* attributes of the form, set by the server)
+  const say = function (key, fallback, values) {
+    let words = form.dataset[key] || fallback;
+    for (const name in values || {}) words = words.replace("{" + name + "}", values[name]);
+    return words;
+  };
 
   form.addEventListener("submit", async function (event) {
     event.preventDefault();
     button.disabled = true;
-    status.textContent = "Analysing…";
+    status.textContent = say("analysing", "Analysing…");
     result.setAttribute("aria-busy", "true");
     try {
       const response = await fetch("/", {
@@ -22,15 +28,22 @@
       });
       const page = new DOMParser().parseFromString(await response.text(), "text/html");
       const fresh = page.getElementById("result");
-      result.innerHTML = fresh ? fresh.innerHTML : "<p class='error'>No result.</p>";
-      status.textContent = response.ok ? "Done." : "Not analysed (" + response.status + ").";
+      if (fresh) {
+        result.innerHTML = fresh.innerHTML;
+      } else {
+        result.innerHTML = "<p class='error'></p>";
+        result.firstChild.textContent = say("empty", "No result.");
+      }
+      status.textContent = response.ok
+        ? say("done", "Done.")
+        : say("failed", "Not analysed ({status}).", { status: response.status });
       const first = result.querySelector(".report, .error");
       if (first) first.scrollIntoView({ behavior: "smooth", block: "start" });
     } catch (error) {
       result.innerHTML = "";
       const p = document.createElement("p");
       p.className = "error";
-      p.textContent = "The server did not answer: " + error;
+      p.textContent = say("unreachable", "The server did not answer: {error}", { error: error });
       result.appendChild(p);
       status.textContent = "";
     } finally {
@@ -57,7 +70,7 @@
     else if (/\.txt$/.test(name)) format.value = "text";
     file.text().then(function (content) {
       text.value = content;
-      status.textContent = file.name + " loaded.";
+      status.textContent = say("loaded", "{name} loaded.", { name: file.name });
     });
   });
 })();
