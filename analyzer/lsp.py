@@ -9,21 +9,24 @@ rule's page, the severity, the message and the fix. Hover shows a finding's rule
 quotation is attributed to (source, type, cue). Code actions insert an inline suppression with a
 reason, or open the rule's page.
 
-The event loop never analyses: one worker thread does, always on the newest version of each
-document; an analysis overtaken by a newer version is interrupted (or its result dropped), so
-``shutdown``, hover and code actions answer at once. The model's first load is reported as
-work-done progress. Messages are read by our own framing loop, which answers a malformed message
-with a JSON-RPC error and finds the next message after a wrong ``Content-Length``.
+The event loop never analyses: a separate analysis process does (spaCy holds the interpreter
+lock for long stretches, a model load for seconds), fed by a worker thread, always with the
+newest version of each document; an analysis overtaken by a newer version is interrupted (or its
+result dropped), so ``shutdown``, hover and code actions answer at once. The model's first load
+is reported as work-done progress. Messages are read by our own framing loop, which answers a
+malformed message with a JSON-RPC error and finds the next message after a wrong
+``Content-Length``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
 import json
+import multiprocessing
 import os
 import re
+import signal
 import sys
 import threading
 import uuid
@@ -94,7 +97,9 @@ _state = _State()
 
 
 class Worker(threading.Thread):
-    """Analyses the newest pending version of each document, one at a time."""
+    """Hands the newest pending version of each document, one at a time, to the analysis
+    process, and waits for it without holding the interpreter lock: the event loop stays free
+    even while spaCy loads a model or parses a long article."""
 
     def __init__(self, deliver) -> None:
         super().__init__(name="analyzer-worker", daemon=True)
@@ -102,30 +107,21 @@ class Worker(threading.Thread):
         self._lock = threading.Condition()
         self._pending: dict[str, _Job] = {}
         self._running: _Job | None = None
-        self._session = None
+        self._process = None
+        self._conn = None
         self.on_model_load = lambda lang: contextlib.nullcontext()  # progress, set by the server
 
     def submit(self, job: _Job) -> None:
         """Queue ``job`` in place of any older pending version; interrupt the running analysis
-        of the same document unless it is loading a model."""
+        of the same document (the analysis process finishes a model load first)."""
         with self._lock:
             self._pending[job.uri] = job
             running = self._running
-            same = running is not None and running.uri == job.uri
-            if same and not running.loading and not running.cancelled:
+            if running is not None and running.uri == job.uri and not running.cancelled:
                 running.cancelled = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                    ctypes.c_ulong(self.ident), ctypes.py_object(_Stale)
-                )
+                with contextlib.suppress(OSError, AttributeError):
+                    os.kill(self._process.pid, signal.SIGUSR1)
             self._lock.notify()
-
-    def drop_if_superseded(self, job: _Job | None) -> None:
-        """In the worker: stop ``job`` now if a newer version came in while it could not be
-        interrupted (a model was loading)."""
-        with self._lock:
-            if job is not None and job.uri in self._pending and not job.cancelled:
-                job.cancelled = True
-                raise _Stale
 
     def forget(self, uri: str) -> None:
         with self._lock:
@@ -138,57 +134,125 @@ class Worker(threading.Thread):
                     self._lock.wait()
                 uri = next(iter(self._pending))
                 job = self._running = self._pending.pop(uri)
-            try:
-                outcome = self._analyse(job)
-                with self._lock:
-                    self._running = None
-            except _Stale:
-                with self._lock:
-                    self._running = None
-                continue
-            self._deliver(outcome)
+            outcome = self._analyse(job)
+            with self._lock:
+                self._running = None
+            if outcome is not None:
+                self._deliver(outcome)
 
-    def _analyse(self, job: _Job) -> _Outcome:
-        path = to_fs_path(job.uri) or job.uri
+    def _analyse(self, job: _Job) -> _Outcome | None:
+        """The outcome, or None when the analysis was interrupted by a newer version."""
         if not job.text.strip():
             return _Outcome(job)  # a new, empty buffer: nothing to say yet
+        path = to_fs_path(job.uri) or job.uri
+        progress = None
         try:
-            from analyzer.config import for_file
+            conn = self._connection()
+            conn.send((job.text, path, _state.locale))
+            while True:
+                kind, value = conn.recv()
+                if kind == "loading":
+                    job.loading = True
+                    progress = self.on_model_load(value)
+                    progress.__enter__()
+                elif kind == "loaded" and progress is not None:
+                    job.loading = False
+                    progress.__exit__(None, None, None)
+                    progress = None
+                elif kind == "stale":
+                    return None
+                elif kind == "report":
+                    return _Outcome(job, report=value)
+                elif kind == "error":
+                    return _Outcome(job, error=value)
+        except (EOFError, OSError) as exc:  # the analysis process died (memory, a crash)
+            self._process = self._conn = None  # a new one starts with the next job
+            return _Outcome(job, error=f"internal error: the analysis process stopped ({exc!r})")
+        finally:
+            if progress is not None:
+                progress.__exit__(None, None, None)
 
-            messages = accept_language(_state.locale)
-            config = for_file(path)
-            report = self.session.analyze_text(job.text, path, config=config, messages=messages)
-            return _Outcome(job, report=report)
-        except AnalyzerError as exc:
-            return _Outcome(job, error=str(exc))
-        except Exception as exc:  # the server never dies of one document
-            return _Outcome(job, error=f"internal error: {type(exc).__name__}: {exc}")
-
-    @property
-    def session(self):
-        if self._session is None:
-            self._session = _make_session(self)
-        return self._session
+    def _connection(self):
+        if self._process is None or not self._process.is_alive():
+            context = multiprocessing.get_context("spawn")
+            self._conn, theirs = context.Pipe()
+            self._process = context.Process(
+                target=_analysis_process, args=(theirs,), name="analyzer-analysis", daemon=True
+            )
+            self._process.start()
+            theirs.close()
+        return self._conn
 
 
-def _make_session(worker: Worker):
-    """A Session that reports each model's first load as progress."""
+def _analysis_process(conn) -> None:
+    """The analysis process: one Session, one article at a time. SIGUSR1 interrupts the
+    article being analysed (not a model load: that is finished first, then dropped)."""
+    os.dup2(2, 1)  # standard output is the editor's channel: never write on it
+    state = {"busy": False, "loading": False, "stale": False}
+
+    def interrupt(signum, frame) -> None:
+        if state["loading"]:
+            state["stale"] = True
+        elif state["busy"]:
+            raise _Stale
+
+    def send(message: tuple) -> None:
+        blocked = {signal.SIGUSR1}
+        signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+        try:
+            conn.send(message)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
+
+    signal.signal(signal.SIGUSR1, interrupt)
+    session = _progress_session(send, state)
+    while True:
+        try:
+            text, path, locale = conn.recv()
+        except (EOFError, OSError):
+            return  # the server has gone
+        state["stale"] = False
+        try:
+            state["busy"] = True
+            try:
+                reply = _analyse_text(session, text, path, locale)
+            finally:
+                state["busy"] = False
+        except _Stale:
+            reply = ("stale", None)
+        send(reply)
+
+
+def _analyse_text(session, text: str, path: str, locale: str | None) -> tuple[str, Any]:
+    from analyzer.config import for_file
+
+    try:
+        config = for_file(path)
+        messages = accept_language(locale)
+        return "report", session.analyze_text(text, path, config=config, messages=messages)
+    except AnalyzerError as exc:
+        return "error", str(exc)
+    except Exception as exc:  # the server never dies of one document
+        return "error", f"internal error: {type(exc).__name__}: {exc}"
+
+
+def _progress_session(send, state: dict):
+    """A Session that announces each model's first load (the server shows it as progress)."""
     from analyzer.session import Session
 
     class ProgressSession(Session):
         def engine(self, lang, config):
             if (lang, config.source) in getattr(self, "_engines", {}):
                 return super().engine(lang, config)
-            running = worker._running
-            if running is not None:
-                running.loading = True
+            state["loading"] = True
+            send(("loading", lang))
             try:
-                with worker.on_model_load(lang):
-                    engine = super().engine(lang, config)
+                engine = super().engine(lang, config)
             finally:
-                if running is not None:
-                    running.loading = False
-            worker.drop_if_superseded(running)
+                state["loading"] = False
+                send(("loaded", lang))
+            if state["stale"]:
+                raise _Stale
             return engine
 
     return ProgressSession()

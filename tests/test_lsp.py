@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import queue
-import statistics
+import signal
 import subprocess
 import sys
 import threading
@@ -225,8 +225,7 @@ def test_code_actions_suppress_with_a_reason_and_open_the_page(client, tmp_path:
     edited = "".join(lines[:4]) + edit["newText"] + "".join(lines[4:])
     client.change(uri, 2, edited)
     codes = {d["code"] for d in client.diagnostics(uri, version=2)["diagnostics"]}
-    assert "vague-source" not in codes and "unused-suppression" not in codes
-    assert "weasel-phrase" in codes
+    assert codes == {d["code"] for d in diagnostics} - {"vague-source"}  # and no unused one
     command = open_page["command"]
     answer, _ = client.request(
         "workspace/executeCommand",
@@ -257,6 +256,29 @@ def test_malformed_messages_get_json_rpc_errors(client, tmp_path: Path):
     client.write(b"Content-Length: %d\r\n\r\n" % (len(body) - 5) + body)
     answer, _ = client.request("textDocument/hover", {"bogus": 3}, timeout=10)
     assert answer["error"]["code"] == -32602
+
+
+def _analysis_processes(server: subprocess.Popen) -> list[int]:
+    """The server's analysis process (Linux: /proc)."""
+    pids = [
+        int(pid)
+        for task in Path(f"/proc/{server.pid}/task").iterdir()
+        for pid in (task / "children").read_text().split()
+    ]
+    return [pid for pid in pids if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_server_outlives_its_analysis_process(client, tmp_path: Path):
+    uri = (tmp_path / "relance.md").as_uri()
+    client.open(uri, TEXT)
+    client.diagnostics(uri, version=1)
+    (analysis,) = _analysis_processes(client.proc)
+    os.kill(analysis, signal.SIGKILL)  # out of memory, a crash in a native library
+    client.change(uri, 2, TEXT.replace("lundi", "mardi"))
+    published = client.diagnostics(uri, version=2)
+    assert "vague-source" in {d["code"] for d in published["diagnostics"]}
+    assert _analysis_processes(client.proc) != [analysis]
 
 
 def _long_article(size: int) -> str:
@@ -317,7 +339,8 @@ def test_progress_debounce_and_answers_within_100_ms_during_analysis(tmp_path: P
             f"hover {[round(x * 1000) for x in latencies]} ms, shutdown {shutdown_time * 1000:.0f} "
             f"ms, exit {exit_time * 1000:.0f} ms"
         )
-        assert statistics.median(latencies) < 0.1, latencies
+        # on a machine shared with other work one request in a while may wait for a CPU
+        assert sorted(latencies)[-2] < 0.1 and max(latencies) < 1, latencies
         assert shutdown_time < 0.1 and exit_time < 2
     finally:
         if editor.proc.poll() is None:
