@@ -99,6 +99,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "modal_hedges": (list, []),
     "modal_needs_next": (dict, {}),
     "noun_phrase": (dict, None),
+    "verb_inflections": (dict, {}),
     "pronouns": (dict, {}),
     "vague_pronouns": (dict, {}),
 }

@@ -20,7 +20,7 @@ from analyzer.components.constructions import (
     Grammar,
     MarkerContext,
 )
-from analyzer.components.matching import lemma_matcher
+from analyzer.components.matching import form_matcher, lemma_matcher
 from analyzer.components.quotes import Quote, doc_text
 from analyzer.components.records import RawAttribution
 from analyzer.components.segments import in_ranges
@@ -51,6 +51,9 @@ class AttributionFinder:
         self.lang = lang
         self.grammar = Grammar(lang)
         self.cue_matcher = lemma_matcher(nlp.vocab, [("CUE", v) for v in self.grammar.verbs])
+        self.form_matcher = form_matcher(
+            nlp.vocab, nlp.make_doc, [(lemma, f) for f, lemma in self.grammar.verb_forms.items()]
+        )
         self.marker_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in self.grammar.markers.items():
             variants = {phrase, phrase.replace("'", "’")}
@@ -65,15 +68,14 @@ class AttributionFinder:
             for tok in unit:
                 unit_of[tok.i] = index
         found: list[RawAttribution] = []
-        for _, start, end in self.cue_matcher(doc):
+        for start, end, lemma in self._cues(doc):
             verb = doc[start]
-            if verb.pos_ not in {"VERB", "AUX"}:
-                continue
             if verb.i not in unit_of or in_ranges(verb.idx, excluded):
                 continue
             if any(q.contains(verb.idx) for q in quotes):
                 continue  # the speaker's own words (ANNOTATION.md 1: not annotated)
-            context = self._cue_context(doc, verb.i, end, units[unit_of[verb.i]], quotes)
+            unit = units[unit_of[verb.i]]
+            context = self._cue_context(doc, verb.i, end, lemma, unit, quotes)
             found.extend(_first(CUE_CONSTRUCTIONS, self.grammar, context))
         for match_id, start, end in self.marker_matcher(doc):
             if start not in unit_of or in_ranges(doc[start].idx, excluded):
@@ -89,11 +91,37 @@ class AttributionFinder:
         doc._.attributions = found
         return doc
 
+    def _cues(self, doc: Doc) -> list[tuple[int, int, str | None]]:
+        """Reporting verbs as ``(start, end, lemma)``: by lemma where the model tags a verb, and
+        by inflected form where it mistags or mislemmatises one ("RFI note que", "signale"),
+        unless a determiner or preposition makes the form a noun (la note, un signal)."""
+        cues = {
+            start: (start, end, None)
+            for _, start, end in self.cue_matcher(doc)
+            if doc[start].pos_ in {"VERB", "AUX"}
+        }
+        for match_id, start, end in self.form_matcher(doc):
+            if start in cues:
+                continue
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and before.pos_ in {"DET", "ADP"} and before.text != "-":
+                continue
+            if doc[start].pos_ == "PROPN" or doc[start].text[:1].isupper():
+                continue
+            cues[start] = (start, end, doc.vocab.strings[match_id])
+        return sorted(cues.values())
+
     def _cue_context(
-        self, doc: Doc, i: int, match_end: int, unit: Span, quotes: list[Quote]
+        self,
+        doc: Doc,
+        i: int,
+        match_end: int,
+        form_lemma: str | None,
+        unit: Span,
+        quotes: list[Quote],
     ) -> CueContext:
         verb = doc[i]
-        lemma = normalise(doc[i:match_end].lemma_)
+        lemma = form_lemma or normalise(doc[i:match_end].lemma_)
         verbs = self.grammar.verbs
         stance = verbs.get(lemma, verbs.get(normalise(verb.lemma_), "neutral"))
         start = verb.i

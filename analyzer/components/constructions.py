@@ -51,6 +51,23 @@ def _words(values) -> frozenset[str]:
     return frozenset(normalise(w) for w in values)
 
 
+def inflected_forms(lemmas, inflections: dict[str, list[str]]) -> dict[str, str]:
+    """``{form: lemma}`` for the single-word lemmas that end in a key of ``inflections`` (the
+    longest key wins): the stem plus each ending (annoncer: annonce, annonçait, annoncé …)."""
+    keys = sorted(inflections, key=len, reverse=True)
+    forms: dict[str, str] = {}
+    for lemma in lemmas:
+        if " " in lemma:
+            continue
+        key = next((k for k in keys if lemma.endswith(k)), None)
+        if key is None:
+            continue
+        stem = lemma[: -len(key)]
+        for ending in inflections[key]:
+            forms.setdefault(stem + ending, lemma)
+    return forms
+
+
 class Grammar:
     """What the constructions know of one language: its reporting verbs, statement nouns and
     markers (lexicons) and its grammar words (profile), with the span tests that need them."""
@@ -78,6 +95,7 @@ class Grammar:
         self.clitics = _words(p["clitic_subjects"])
         self.skip_adverbs = _words(p["skippable_adverbs"])
         self.skip_prepositions = _words(p["skippable_prepositions"])
+        self.verb_forms = inflected_forms(self.verbs, p["verb_inflections"])
         np = p["noun_phrase"]
         self.phrase = PhraseWords(
             _words(np["links"]) | {w.replace("'", "’") for w in _words(np["links"])},
