@@ -595,9 +595,17 @@ class Framer:
                 break
         body = self._read(length)
         cut = body.find(b"Content-Length:")
-        if cut >= 0:
+        if cut >= 0 and not _is_json(body):  # an article may well contain those words
             self.pending, body = body[cut:] + self.pending, body[:cut]
         return body
+
+
+def _is_json(body: bytes) -> bool:
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
 
 
 def _send_error(ls: LanguageServer, ident: Any, code: int, message: str) -> None:
