@@ -1,11 +1,24 @@
 """Hedges: where the writer declines to vouch for a statement (ANNOTATION.md section 3).
 
-- conditional: the French journalistic conditional, from the morphology (Mood=Cnd; in compound
-  forms the auxiliary: *aurait* démissionné), except the main clause of a si-clause, first- and
-  second-person forms (politeness: je voudrais, pourriez-vous) and the future-in-the-past of
-  reported speech after a past cue (il a affirmé qu'il viendrait), where only the epistemic
-  modals (pourrait, devrait) still hedge.
-- lexical and weasel: the language's ``hedges.tsv`` (single words by lemma, phrases as written).
+Every word list is data: ``hedges.tsv`` (cues: single words by lemma, phrases as written, token
+patterns) and ``hedge_grammar.tsv`` (the word classes the rules below use). The rules:
+
+- conditional: the French journalistic conditional, told by its form (a future stem and an
+  imperfect ending: ser-ait, reconnaîtr-ait, déclarer-aient; the tagger's mood is a fallback),
+  except the main clause of a si-clause, first- and second-person forms (politeness: je voudrais)
+  and the future-in-the-past of reported speech after a past cue (il a affirmé qu'il viendrait).
+  Conditional pouvoir and devoir are epistemic modals: lexical hedges, even after a past cue or a
+  si-clause, unless their subject is generic (on pourrait penser) or, after a past cue, a
+  pronoun doing the act (ils ont dit qu'ils pourraient utiliser le mot: a backshifted option).
+- participle: an adjectival or passive participle of a verb of suspicion (soupçonnés de, the
+  alleged thief, is suspected of), never its finite or perfect form (police suspected).
+- weasel subjects: a vague pronoun, a bare or vaguely determined group, or an unowned hearsay
+  noun as the subject of a reporting verb (some say, critics argue, reports suggest); a hearsay
+  noun with a vague determiner (some reports) or before a "that" clause (reports that ...).
+- possibility adjectives (potential, éventuel) on what a source points to (a study points to a
+  potential link), not on plans (a potential buyer).
+- may / might / could only when epistemic: not with a generic subject (you may leave); "could"
+  only before be / have or with a noun subject (the plan could fail, not she could attend).
 
 Each hedge says whether it stands inside a direct quotation (the speaker's hedge) and whether an
 attribution covers it (someone is named as holding the doubt).
@@ -13,17 +26,46 @@ attribution covers it (someone is named as holding the doubt).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
 from analyzer.components.attribution import RawAttribution
-from analyzer.components.matching import lexicon_matchers
+from analyzer.components.matching import lemma_matcher
 from analyzer.components.segments import in_ranges
+from analyzer.errors import LexiconError
 from analyzer.lexicons import lexicon, normalise, profile
 
 _VERBAL = frozenset({"AUX", "VERB"})
+#: Characters that make a lexicon entry a token pattern rather than a phrase.
+_PATTERN_CHARS = frozenset("<[|?_")
+_GRAMMAR_CLASSES = frozenset(
+    {
+        "participle",
+        "hearsay_noun",
+        "vague_group",
+        "vague_quantifier",
+        "possibility_adjective",
+        "evidence_verb",
+        "generic_subject",
+        "future_stem",
+        "not",
+    }
+)
+#: Imperfect endings; after a future stem (ending in r) they make the conditional.
+_ENDINGS = ("aient", "ions", "iez", "ais", "ait")
+_AGENT_DEPS = frozenset({"agent", "obl:agent"})
+_HAVE = frozenset({"have", "avoir"})
+_BY = frozenset({"by", "par"})
+_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
+_NEGATIVE = frozenset({"no", "aucun", "aucune", "nul", "nulle"})
+_UPOS = frozenset(
+    {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON"}
+    | {"PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +87,47 @@ def make_hedges(nlp: Language, name: str, lang: str) -> HedgeFinder:
     return HedgeFinder(nlp, lang)
 
 
+def token_pattern(entry: str) -> list[dict]:
+    """A spaCy Matcher pattern from a lexicon entry: ``<a|b>`` lemma, ``[adv]`` part of speech
+    (``[vbn]`` a fine tag), ``a|b`` lower-cased form (' and ’ alike), ``_`` any word; a
+    trailing ``?`` makes the word optional."""
+    pattern = []
+    for word in entry.split():
+        optional = len(word) > 1 and word.endswith("?")
+        word = word[:-1] if optional else word
+        if word == "_":
+            spec: dict = {}
+        elif word.startswith("<") and word.endswith(">"):
+            spec = {"LEMMA": {"IN": word[1:-1].split("|")}}
+        elif word.startswith("[") and word.endswith("]"):
+            tag = word[1:-1].upper()
+            spec = {"POS": tag} if tag in _UPOS else {"TAG": tag}
+        else:
+            forms = word.split("|")
+            spec = {"LOWER": {"IN": sorted({f for w in forms for f in (w, w.replace("'", "’"))})}}
+        if optional:
+            spec["OP"] = "?"
+        pattern.append(spec)
+    return pattern
+
+
+def is_pattern(entry: str) -> bool:
+    return any(ch in _PATTERN_CHARS for ch in entry)
+
+
+def grammar_classes(lang: str) -> dict[str, set[str]]:
+    """``hedge_grammar.tsv`` as ``{class: entries}``; an unknown class is a LexiconError."""
+    classes: dict[str, set[str]] = {c: set() for c in _GRAMMAR_CLASSES}
+    for entry, cls in lexicon(lang, "hedge_grammar").items():
+        if cls not in _GRAMMAR_CLASSES:
+            raise LexiconError(
+                f"{lang}/hedge_grammar.tsv: class {cls!r} of {entry!r} is not one of "
+                f"{sorted(_GRAMMAR_CLASSES)}"
+            )
+        classes[cls].add(entry)
+    return classes
+
+
 class HedgeFinder:
     """Sets ``doc._.hedges``: ``RawHedge`` records (char offsets) in text order."""
 
@@ -57,16 +140,43 @@ class HedgeFinder:
         self.condition_markers = {normalise(w) for w in grammar.get("condition_markers", [])}
         self.modals = set(grammar.get("modal_hedges", []))
         self.modal_needs_next = dict(grammar.get("modal_needs_next", {}))
-        entries = lexicon(lang, "hedges")
-        self.phrases, self.words, self.word_forms = lexicon_matchers(
-            nlp, entries, phrase_chars=" '-"
+        self.pronouns = set(grammar.get("pronouns", {}))
+        words = grammar_classes(lang)
+        self.participles = words["participle"]
+        self.hearsay = words["hearsay_noun"]
+        self.groups = words["vague_group"]
+        self.vague_pronouns = words["vague_quantifier"]
+        self.vague_dets = words["vague_quantifier"]
+        self.possibility = words["possibility_adjective"]
+        self.generic_subjects = words["generic_subject"]
+        self.future_stems = sorted(
+            (tuple(e.split()) for e in words["future_stem"]), key=lambda p: -len(p[0])
         )
+        self.reporting = set(lexicon(lang, "reporting_verbs"))
+        self.evidence = self.reporting | words["evidence_verb"]
+
+        entries = lexicon(lang, "hedges")
+        phrases = [(c, e) for e, c in entries.items() if " " in e or "-" in e or "'" in e]
+        phrases = [(c, e) for c, e in phrases if not is_pattern(e)]
+        singles = [(c, e) for e, c in entries.items() if not is_pattern(e)]
+        singles = [(c, e) for c, e in singles if (c, e) not in phrases]
+        self.phrases = _phrase_matcher(nlp, phrases)
+        self.words = lemma_matcher(nlp.vocab, singles)
+        self.word_forms = _phrase_matcher(nlp, singles)
+        self.patterns = Matcher(nlp.vocab)
+        for entry, cls in entries.items():
+            if is_pattern(entry):
+                self.patterns.add(cls, [token_pattern(entry)])
+        self.not_hedges = Matcher(nlp.vocab)
+        for entry in words["not"]:
+            self.not_hedges.add("not", [token_pattern(entry)])
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.quotes or []
         boilerplate = doc._.boilerplate or []
         atts: list[RawAttribution] = doc._.attributions or []
         found: dict[tuple[int, int], RawHedge] = {}
+        blocked = [(s, e) for _, s, e in self.not_hedges(doc)]
 
         def add(start: int, end: int, kind: str) -> None:
             if in_ranges(start, boilerplate):
@@ -75,43 +185,67 @@ class HedgeFinder:
             attributed = not in_quote and any(
                 a.kind != "direct" and a.content[0] <= start < a.content[1] for a in atts
             )
-            key = (start, end)
             if not any(s < end and start < e for s, e in found):
-                found[key] = RawHedge(start, end, kind, in_quote, attributed)
+                found[(start, end)] = RawHedge(start, end, kind, in_quote, attributed)
 
-        matches = [(m, s, e, "LOWER") for m, s, e in self.phrases(doc)]
-        matches += [(m, s, e, "LEMMA") for m, s, e in self.words(doc)]
-        matches += [(m, s, e, "LOWER") for m, s, e in self.word_forms(doc)]
-        for match_id, start, end, _ in sorted(matches, key=lambda x: (x[1], -(x[2] - x[1]))):
+        spans: list[tuple[Span, str]] = []
+        matches = list(self.phrases(doc)) + list(self.words(doc)) + list(self.word_forms(doc))
+        matches += [m for m in self.patterns(doc) if self._agentless(doc[m[1] : m[2]])]
+        for match_id, start, end in matches:
             span = doc[start:end]
-            if len(span) == 1 and not self._epistemic(span[0]):
-                continue
-            add(span.start_char, span.end_char, doc.vocab.strings[match_id])
-        if self.conditional:
-            for tok in doc:
-                if tok.pos_ not in _VERBAL:
-                    continue
-                if self._is_journalistic_conditional(doc, tok, atts):
-                    add(tok.idx, tok.idx + len(tok.text), "conditional")
+            if len(span) > 1 or self._single_word(span[0], atts):
+                spans.append((span, doc.vocab.strings[match_id]))
+        for tok in doc:
+            one = doc[tok.i : tok.i + 1]
+            if self._participle(tok):
+                spans.append((one, "lexical"))
+            elif tok.dep_.startswith(("nsubj", "csubj")) or tok.lemma_ in self.hearsay:
+                weasel = self._weasel(tok)
+                if weasel is not None:
+                    spans.append((weasel, "weasel"))
+            if tok.pos_ == "ADJ" and self._possibility(tok):
+                spans.append((one, "lexical"))
+            if self.conditional and self._conditional_form(tok):
+                kind = self._journalistic_conditional(doc, tok, atts)
+                if kind:
+                    spans.append((one, kind))
+        # the earliest, then the longest, of overlapping cues wins (Some critics argue)
+        for span, kind in sorted(spans, key=lambda x: (x[0].start, -len(x[0]))):
+            if not any(s < span.end and span.start < e for s, e in blocked):
+                add(span.start_char, span.end_char, kind)
         doc._.hedges = sorted(found.values(), key=lambda h: h.start)
         return doc
 
-    def _epistemic(self, tok: Token) -> bool:
+    # -- single words -------------------------------------------------------------------------
+
+    def _single_word(self, tok: Token, atts: list[RawAttribution]) -> bool:
+        """A one-word cue counts unless it is a modal used for permission or ability, or a
+        participle in a finite or perfect form (police suspected, have alleged)."""
+        if tok.lemma_ in self.participles or tok.lower_ in self.participles:
+            return self._adjectival(tok)
+        if tok.tag_ == "VBD" and tok.lemma_ != tok.lower_:
+            return False  # witnesses alleged that ...
+        return self._epistemic(tok, atts)
+
+    def _epistemic(self, tok: Token, atts: list[RawAttribution]) -> bool:
         """A modal hedge (may, might, could) that expresses likelihood, not permission or
-        ability; any other single-word cue passes."""
+        ability; any other single-word cue passes. After a past cue, "could" without be / have
+        is the backshifted "can" (the city said residents could collect kits)."""
         word = tok.text.lower()
         if word not in self.modals:
             return True
         if tok.tag_ and tok.tag_ != "MD":
             return False  # "May" the month
-        subject = next((c for c in tok.head.children if c.dep_.startswith("nsubj")), None)
-        if subject is not None and normalise(subject.text) in {"i", "you", "we"}:
+        subject = _subject(tok.head)
+        if subject is not None and normalise(subject.text) in self.generic_subjects:
             return False
         needs = self.modal_needs_next.get(word)
         if needs:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             if nxt is not None and nxt.lower_ in needs:
                 return True
+            if _past_cue(tok, atts) is not None:
+                return False
             # the plan could fail (a thing's likelihood), not she could not attend (ability)
             return (
                 subject is not None
@@ -121,23 +255,178 @@ class HedgeFinder:
             )
         return True
 
-    def _is_journalistic_conditional(self, doc: Doc, tok: Token, atts) -> bool:
-        if "Cnd" not in tok.morph.get("Mood") or tok.pos_ not in {"AUX", "VERB"}:
+    def _adjectival(self, tok: Token) -> bool:
+        """A participle used as an adjective or a passive (the alleged thief, soupçonnés de,
+        is suspected of), not a finite verb or a perfect (police suspected, a soupçonné)."""
+        if tok.tag_ in {"VBD", "VBG"} or "Fin" in tok.morph.get("VerbForm"):
+            return False  # police suspected, videos alleging
+        if "Pres" in tok.morph.get("Tense") and "Part" in tok.morph.get("VerbForm"):
             return False
-        if set(tok.morph.get("Person")) & {"1", "2"}:
-            return False  # politeness: je voudrais, pourriez-vous
-        if self._in_condition(doc, tok):
+        if tok.pos_ == "VERB" and not (
+            "Part" in tok.morph.get("VerbForm") or tok.tag_ in {"VBN", "JJ"}
+        ):
             return False
-        for att in atts:
-            if (
-                att.kind in {"indirect", "mixed"}
-                and att.content[0] <= tok.idx < att.content[1]
-                and att.cue is not None
-                and _past(att.cue)
-                and tok.lemma_ not in self.epistemic_modals
-            ):
-                return False  # future-in-the-past: il a affirmé qu'il viendrait
+        if any(c.dep_.startswith("aux") and c.lemma_ in _HAVE for c in tok.children):
+            return False
+        return self._agentless(tok.doc[tok.i : tok.i + 1])
+
+    def _participle(self, tok: Token) -> bool:
+        """A participle of a verb of suspicion that the lexicon does not list by form."""
+        return (
+            tok.lemma_ in self.participles
+            and tok.pos_ in {"VERB", "ADJ"}
+            and ("Part" in tok.morph.get("VerbForm") or tok.tag_ in {"VBN", "JJ"})
+            and tok.lower_ != tok.lemma_
+            and self._adjectival(tok)
+            and not (
+                tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to" and tok.lemma_ == "suppose"
+            )
+        )
+
+    @staticmethod
+    def _agentless(span: Span) -> bool:
+        """No agent named for the span's first verb (is seen as, not is seen by X as; were
+        reported to be close to a deal by the Journal, where the parse hangs "by" lower down),
+        unless another verb stands between (is said to have been shot by X, soupçonnés d'avoir
+        tué par balles)."""
+        tok = next((t for t in span if t.pos_ == "VERB" or t.tag_ == "VBN"), None)
+        if tok is not None:
+            for agent in tok.subtree:
+                if agent.i == tok.i or not (agent.dep_ in _AGENT_DEPS or agent.lower_ in _BY):
+                    continue
+                owner = agent.head
+                while owner.i != tok.i and owner.pos_ != "VERB" and owner.head.i != owner.i:
+                    owner = owner.head
+                if owner.i == tok.i:
+                    return False
         return True
+
+    # -- weasels ------------------------------------------------------------------------------
+
+    def _weasel(self, tok: Token) -> Span | None:
+        """A vague or unowned source: the subject of a reporting verb (some say, critics
+        argue, reports suggest), or a hearsay noun with a vague determiner or a that-clause."""
+        doc = tok.doc
+        head = tok.head
+        subject = tok.dep_.startswith(("nsubj", "csubj"))
+        # critics say (that) ..., not experts welcomed the results: the source asserts a clause
+        reporting_subject = (
+            subject
+            and head.lemma_ in self.reporting
+            and any(c.dep_ in _CLAUSES for c in head.children)
+        )
+        if any(c.dep_ == "nummod" or c.lower_ in _NEGATIVE for c in tok.children):
+            return None  # three people said: a count of sources; no such report: none at all
+        det = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in {"det", "amod", "nummod"} and c.lower_ in self.vague_dets
+            ),
+            None,
+        )
+        if tok.lower_ in self.vague_pronouns and tok.pos_ in {"PRON", "DET", "ADJ", "NOUN"}:
+            if not reporting_subject:
+                return None
+            return doc[tok.i : head.i + 1] if 0 < head.i - tok.i <= 3 else doc[tok.i : tok.i + 1]
+        gerund = subject and tok.tag_ == "VBG" and tok.lower_ in self.hearsay  # reporting has
+        if not (tok.pos_ == "NOUN" or gerund) or self._owned(tok):
+            return None
+        start = det.i if det is not None and det.i < tok.i else tok.i
+        if tok.lemma_ in self.groups:
+            plural = "Plur" in tok.morph.get("Number") or tok.tag_ == "NNS"
+            bare = not any(c.dep_ == "det" for c in tok.children)
+            if reporting_subject and (det is not None or (bare and plural)):
+                return doc[start : tok.i + 1]
+            return None
+        if tok.lemma_ not in self.hearsay:
+            return None
+        if det is not None or (reporting_subject and not _definite(tok)):
+            return doc[start : tok.i + 1]
+        if not _definite(tok) and any(
+            c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" for g in c.children)
+            for c in tok.children
+        ):
+            return doc[start : tok.i + 1]
+        return None
+
+    def _owned(self, tok: Token) -> bool:
+        """The noun names whose it is (a Reuters report, his claims, reports by the BBC)."""
+        for child in tok.children:
+            if child.dep_ in {"poss", "compound", "nmod:poss", "flat:name"}:
+                return True
+            if child.pos_ == "PROPN":
+                return True
+            if child.dep_ in {"prep", "nmod"} and child.lower_ in {"by", "from", "of", "de", "par"}:
+                objects = [g for g in child.children] + [child]
+                if any(o.pos_ == "PROPN" or o.ent_type_ for o in objects):
+                    return True
+        return False
+
+    def _possibility(self, tok: Token) -> bool:
+        """A possibility adjective on the object of an evidence or reporting verb: a study
+        points to a potential link, articles évoquant d'éventuels dysfonctionnements."""
+        if tok.lemma_ not in self.possibility and tok.lower_ not in self.possibility:
+            return False
+        if tok.dep_ != "amod":
+            return False
+        noun = tok.head
+        up = noun.head
+        if noun.dep_ == "pobj" and up.lower_ == "to":
+            up = up.head  # points to a potential link
+        elif noun.dep_ not in {"obj", "dobj"}:
+            return False  # interrogé sur une éventuelle alliance: a question, not a claim
+        return up.i != noun.i and up.pos_ in _VERBAL and up.lemma_ in self.evidence
+
+    # -- the journalistic conditional -----------------------------------------------------------
+
+    def _conditional_form(self, tok: Token) -> bool:
+        """The form is a conditional: a future stem plus an imperfect ending (ser-ait,
+        déclarer-ait, reconnaîtr-ait); the tagger's mood decides only when the lemma is odd."""
+        form = _plain(tok.lower_)
+        ending = next((e for e in _ENDINGS if form.endswith(e)), None)
+        if ending is None or not form[: -len(ending)].endswith("r"):
+            return False
+        stem = form[: -len(ending)]
+        lemma = _plain(tok.lemma_.lower())
+        if stem in self._stems(lemma):
+            return True
+        if lemma.endswith("er") and form == lemma[:-2] + ending:
+            return False  # imperfect of a verb in -rer: déclarait
+        return "Cnd" in tok.morph.get("Mood") and tok.pos_ in _VERBAL
+
+    def _stems(self, lemma: str) -> set[str]:
+        stems = {lemma}
+        if lemma.endswith("re"):
+            stems.add(lemma[:-1])
+        for ending, stem in self.future_stems:
+            ending, stem = _plain(ending), _plain(stem)
+            if lemma.endswith(ending):
+                stems.add(lemma[: -len(ending)] + stem)
+        return stems
+
+    def _journalistic_conditional(self, doc: Doc, tok: Token, atts) -> str | None:
+        """``conditional``, ``lexical`` (epistemic pouvoir / devoir) or None."""
+        if set(tok.morph.get("Person")) & {"1", "2"}:
+            return None  # politeness: je voudrais, pourriez-vous
+        if tok.lower_.endswith(("rais", "rions", "riez")):
+            return None
+        subject = _subject(tok)
+        if subject is not None and normalise(subject.text) in self.generic_subjects:
+            return None  # on pourrait penser, nous voudrions
+        modal = tok.lemma_ in self.epistemic_modals
+        past_cue = _past_cue(tok, atts)
+        if modal:
+            if past_cue is not None and subject is not None and _is_pronoun(subject):
+                infinitive = next((c for c in tok.children if c.pos_ in _VERBAL), None)
+                if infinitive is None or not _perfect_or_passive(infinitive):
+                    return None  # ils ont dit qu'ils pourraient utiliser le mot
+            return "lexical"
+        if self._in_condition(doc, tok) or _hypothetical_relative(tok):
+            return None
+        if past_cue is not None:
+            return None  # future-in-the-past: il a affirmé qu'il viendrait
+        return "conditional"
 
     def _in_condition(self, doc: Doc, tok: Token) -> bool:
         """A conditional in the main clause of a si-clause (si elle venait, il viendrait)."""
@@ -149,6 +438,93 @@ class HedgeFinder:
                     for t in unit
                 )
         return False
+
+
+def _phrase_matcher(nlp: Language, entries: list[tuple[str, str]]) -> PhraseMatcher:
+    """Phrases by lower-cased form, written as typed and capitalised (the tokenizer keeps
+    "peut-être" whole but splits "Peut-être"), with ' and ’ alike."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_label: dict[str, list[Doc]] = {}
+    for label, entry in entries:
+        variants = {entry, entry.replace("'", "’")}
+        variants |= {v[:1].upper() + v[1:] for v in variants}
+        by_label.setdefault(label, []).extend(nlp.make_doc(v) for v in sorted(variants))
+    for label, docs in by_label.items():
+        matcher.add(label, docs)
+    return matcher
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a verb, or of the verb a modal or auxiliary leans on."""
+    for verb in (tok, tok.head):
+        subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _hypothetical_relative(tok: Token) -> bool:
+    """A simple conditional heading a restrictive relative on an object (cibler des planètes
+    qui auraient un axe idéal, la nomenclature qui lui permettrait de): it describes what is
+    sought, not a fact reported. A compound form (une voiture qui se serait soustraite) or a
+    relative set off by a comma (un homme, qui serait le frère) still reports."""
+    if tok.dep_ != "acl:relcl":
+        return False
+    if any(c.dep_.startswith("aux") and c.i > tok.i for c in tok.children):
+        return False
+    antecedent = tok.head
+    if antecedent.dep_.startswith("nsubj") or antecedent.dep_ == "ROOT":
+        return False
+    relative = next(
+        (c for c in tok.children if c.i < tok.i and "Rel" in c.morph.get("PronType")), None
+    )
+    return relative is not None and relative.i > 0 and tok.doc[relative.i - 1].text != ","
+
+
+def _is_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON"
+
+
+def _perfect_or_passive(verb: Token) -> bool:
+    """pourrait avoir fui, pourraient être condamnés: the modal weighs a fact, not an act."""
+    return any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _definite(tok: Token) -> bool:
+    """The noun has a definite or demonstrative determiner (the report: a known document)."""
+    return any(
+        c.dep_ == "det"
+        and (
+            "Def" in c.morph.get("Definite")
+            or "Dem" in c.morph.get("PronType")
+            or c.lower_ in {"the", "this", "that", "these", "those"}
+        )
+        for c in tok.children
+    )
+
+
+def _next_lower(tok: Token) -> str:
+    return tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+
+
+def _plain(word: str) -> str:
+    """Without accents, to compare a form with its lemma (mènerait with mener)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+def _past_cue(tok: Token, atts: list[RawAttribution]) -> RawAttribution | None:
+    """The reported speech, introduced by a cue in a past tense, that holds the token."""
+    return next(
+        (
+            a
+            for a in atts
+            if a.kind in {"indirect", "mixed"}
+            and a.content[0] <= tok.idx < a.content[1]
+            and a.cue is not None
+            and _past(a.cue)
+        ),
+        None,
+    )
 
 
 def _past(cue) -> bool:
