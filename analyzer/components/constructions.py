@@ -40,7 +40,6 @@ from analyzer.components.spans import (
     relay_start,
     sole_quote,
     trim_chars,
-    unwrap,
 )
 from analyzer.lexicons import lexicon, normalise, profile
 
@@ -449,7 +448,7 @@ def that_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     start = next_word(c.doc, complementiser.i + 1, c.unit.end)
     if start is None:
         return None, (0, 0)  # a que closing the sentence: nothing to attribute
-    return None, unwrap(c.quotes, (start.idx, g.clause_end(c.doc, start.i, c.unit)))
+    return None, (start.idx, g.clause_end(c.doc, start.i, c.unit))
 
 
 def colon(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
@@ -548,6 +547,14 @@ class MarkerContext:
     unit: Span
     quotes: list[Quote]
 
+    def kind_and_content(self, content: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+        """The quotation marks decide first: wholly quoted is direct (without the marks),
+        partly quoted is mixed, else according_to (ANNOTATION.md 1)."""
+        quote = sole_quote(self.quotes, content, doc_text(self.doc))
+        if quote is not None:
+            return "direct", (quote.inner_start, quote.inner_end)
+        return ("mixed" if has_quote(self.quotes, *content) else "according_to"), content
+
     def record(self, kind: str, content: tuple[int, int], speaker: Span) -> RawAttribution:
         lemma = normalise(self.marker.text)
         return RawAttribution(kind, content, self.marker, lemma, "neutral", speaker)
@@ -577,10 +584,8 @@ def relayed_words(g: Grammar, m: MarkerContext) -> list[RawAttribution] | None:
     rest = next_word(doc, outlet.end + 1, unit.end)
     if rest is None:
         return []
-    quote = next((q for q in m.quotes if q.start >= rest.idx), None)
-    if quote is not None:
-        return [m.record("direct", (quote.inner_start, quote.inner_end), speaker)]
-    return [m.record("according_to", (rest.idx, g.clause_end(doc, rest.i, unit)), speaker)]
+    content = (rest.idx, g.clause_end(doc, rest.i, unit))
+    return [m.record(*m.kind_and_content(content), speaker)]
 
 
 def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
@@ -622,10 +627,7 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
         content = (unit.start_char, g.clause_end(doc, unit.start, unit))
     if content[1] - content[0] < 3:
         return []
-    quote = sole_quote(m.quotes, content)
-    if quote is not None:
-        return [m.record("direct", (quote.inner_start, quote.inner_end), speaker)]
-    return [m.record("according_to", content, speaker)]
+    return [m.record(*m.kind_and_content(content), speaker)]
 
 
 #: Marker constructions in order of precedence (relay markers first).

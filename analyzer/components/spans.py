@@ -216,22 +216,16 @@ def cover_quotes(quotes: list[Quote], content: tuple[int, int]) -> tuple[int, in
     return start, end
 
 
-def sole_quote(quotes: list[Quote], content: tuple[int, int]) -> Quote | None:
-    """The quotation that is (nearly) all of ``content``, if any."""
+def sole_quote(quotes: list[Quote], content: tuple[int, int], text: str) -> Quote | None:
+    """The quotation that is all of ``content`` but punctuation and spaces, if any: the marks
+    decide the kind (ANNOTATION.md 1), so partly quoted content is not a sole quote."""
     for q in quotes:
-        inside = q.start >= content[0] - 1 and q.end <= content[1] + 1
-        if inside and q.inner_end - q.inner_start >= (content[1] - content[0]) * 0.8:
-            return q
+        if q.start >= content[0] - 1 and q.end <= content[1] + 1:
+            outside = text[content[0] : q.start] + text[q.end : content[1]]
+            if all(not ch.isalnum() for ch in outside):
+                return q
     return None
 
 
 def has_quote(quotes: list[Quote], start: int, end: int) -> bool:
     return any(start - 1 <= q.start and q.end <= end + 1 for q in quotes)
-
-
-def unwrap(quotes: list[Quote], content: tuple[int, int]) -> tuple[int, int]:
-    """A content that is exactly one quotation loses its marks: que "le gouvernement…"."""
-    for q in quotes:
-        if q.start == content[0] and q.end >= content[1]:
-            return (q.inner_start, q.inner_end)
-    return content
