@@ -25,6 +25,9 @@ _WARM_UP = {
 }
 
 
+_RETRIES = 3  # a replacement worker that dies while loading is started again this often
+
+
 class PoolBusy(Exception):
     """No worker became free in time."""
 
@@ -139,23 +142,30 @@ class Pool:
         for _ in range(self.size):
             self._spawn()
 
-    def _spawn(self) -> None:
+    def _spawn(self, attempt: int = 0) -> None:
         if self._closed:
             return
         worker = _Worker(self._context, self.preload)
         self._workers.add(worker)
-        task = asyncio.get_running_loop().create_task(self._wait_ready(worker))
+        task = asyncio.get_running_loop().create_task(self._wait_ready(worker, attempt))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _wait_ready(self, worker: _Worker) -> None:
+    async def _wait_ready(self, worker: _Worker, attempt: int) -> None:
+        """Put the worker to work once its models are loaded. A replacement that dies while
+        loading is tried again (a few times); a worker of the first start that cannot load
+        its models is a failure of the whole pool (a missing model will not appear)."""
         try:
             kind, detail = await worker.receive()
         except (EOFError, OSError):
             kind, detail = "failed", "the worker died while loading its models"
         if kind != "ready":
-            self.failure = detail
             self._retire(worker)
+            if self._ready == 0 or attempt >= _RETRIES:
+                self.failure = detail
+                return
+            await asyncio.sleep(1)
+            self._spawn(attempt + 1)
             return
         self._ready += 1
         self._idle.put_nowait(worker)
@@ -182,12 +192,16 @@ class Pool:
         deadline = loop.time() + timeout
         watcher = asyncio.ensure_future(gone) if gone is not None else None
         try:
-            getting = loop.create_task(self._idle.get())
-            if not await self._first(getting, watcher, timeout):
-                if watcher is not None and watcher.done():
-                    raise ClientGone("the client went away")
-                raise PoolBusy(f"no worker free within {timeout:g} s")
-            worker = getting.result()
+            while True:
+                getting = loop.create_task(self._idle.get())
+                if not await self._first(getting, watcher, deadline - loop.time()):
+                    if watcher is not None and watcher.done():
+                        raise ClientGone("the client went away")
+                    raise PoolBusy(f"no worker free within {timeout:g} s")
+                worker = getting.result()
+                if worker.process.is_alive():
+                    break
+                self._replace(worker)  # died while idle (killed from outside): take another
             try:
                 worker.conn.send((function, args))
             except (OSError, ValueError) as exc:

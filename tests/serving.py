@@ -51,12 +51,16 @@ def call(
 
 
 def wait_ready(url: str, seconds: float = 300) -> None:
+    """Until ``/health`` says ready; fail at once when it says the models cannot load."""
     deadline = time.monotonic() + seconds
+    health: dict = {}
     while time.monotonic() < deadline:
-        if call(f"{url}/health")[0] == 200:
+        status, health = call(f"{url}/health")
+        if status == 200:
             return
+        assert health.get("status") != "failed", health
         time.sleep(0.5)
-    raise AssertionError("the models did not load in time")
+    raise AssertionError(f"the models did not load in {seconds} s: {health}")
 
 
 def stop(proc: subprocess.Popen) -> None:

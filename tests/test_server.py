@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import signal
 import socket
+import subprocess
 import threading
 import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from serving import call, start, stop, wait_ready
@@ -235,7 +239,7 @@ def test_chunked_body_is_read(base_url):
 
 def test_truncated_body_gets_408_not_a_hang(base_url):
     head = b"POST /analyze HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
-    head += b"Content-Length: 1000\r\n\r\n" + ARTICLE.encode()[:40]
+    head += b"Content-Length: 1000\r\nConnection: close\r\n\r\n" + ARTICLE.encode()[:40]
     started = time.monotonic()
     status, _, payload = parse_raw(raw_exchange(base_url, head, wait=READ_TIMEOUT + 20))
     assert status == 408 and "body" in payload["error"]
@@ -337,3 +341,37 @@ def test_the_work_stops_when_the_client_goes(server):
     while "client went away" not in server["log"].read_text() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert "client went away; analysis stopped" in server["log"].read_text()
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_worker_that_dies_gives_a_json_500_and_the_server_goes_on(server):
+    url, proc = server["url"], server["proc"]
+    deadline = time.monotonic() + 240
+    while call(f"{url}/health")[1].get("idle") != 2 and time.monotonic() < deadline:
+        time.sleep(0.5)  # the workers replaced by the tests above have loaded their models
+    result: dict = {}
+
+    def long_one() -> None:
+        result["answer"] = call(f"{url}/analyze", long_article(400).encode())
+
+    thread = threading.Thread(target=long_one)
+    thread.start()
+    time.sleep(1.5)
+    ps = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(proc.pid)], capture_output=True, text=True
+    )
+    workers = [int(pid) for pid in ps.stdout.split()]
+    before = {pid: _cpu_ticks(pid) for pid in workers}
+    time.sleep(0.5)
+    busy = max(workers, key=lambda pid: _cpu_ticks(pid) - before[pid])
+    os.kill(busy, signal.SIGKILL)  # as the system's out-of-memory killer would
+    thread.join(timeout=120)
+    status, payload = result["answer"]
+    assert status == 500 and payload["error"].startswith("internal error:")
+    assert proc.poll() is None
+    assert call(f"{url}/analyze", ARTICLE.encode())[0] == 200
