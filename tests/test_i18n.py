@@ -1,8 +1,9 @@
 """The language the analyser speaks: catalogues complete, the choice of language, French
 typography, and the French report as a reader sees it.
 
-The 80-column snapshot is of a report built by hand (fixed attributions, the real score,
-findings and renderer), so it does not move when attribution accuracy changes. When a wording
+The 80-column snapshot is of a report built by hand (fixed attributions, score and findings,
+the real renderer and its catalogue), so it does not move when attribution accuracy, the score
+or the rules' wording change. When a wording
 changes on purpose, regenerate it and read the diff:
 
     UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest -q tests/test_i18n.py -k snapshot
@@ -24,7 +25,19 @@ from rich.console import Console
 
 from analyzer import i18n
 from analyzer.i18n import NBSP, NNBSP, accept_language, resolve, translator, typography
-from analyzer.report import Attribution, Claim, Cue, Hedge, Report, Source, Span, Speaker
+from analyzer.report import (
+    Attribution,
+    Claim,
+    Cue,
+    Finding,
+    Hedge,
+    Report,
+    Score,
+    ScoreComponent,
+    Source,
+    Span,
+    Speaker,
+)
 from analyzer.rules import RULES, rule
 from analyzer.score import compute, findings
 from tests.conftest import ROOT
@@ -187,6 +200,52 @@ def _hand_report() -> Report:
     return replace(report, score=compute(report), findings=findings(report))
 
 
+def _fixed(report: Report) -> Report:
+    """The same report with a fixed score and fixed findings (French text given here), so the
+    snapshot follows the renderer, not changes to the score or the rules' wording."""
+    components = (
+        ("attribution_coverage", 0.125, 0.35, "énoncés attribués : 1 sur 2"),
+        ("source_quality", 0.6, 0.25, "attributions : 1 personne, 1 vague"),
+        ("source_diversity", 0.25, 0.15, "1 source identifiable"),
+        ("hedging", 0.8, 0.15, "1 précaution dans la voix du rédacteur, sans source"),
+        ("loaded_language", 1.0, 0.10, "0 terme chargé dans la voix du rédacteur"),
+    )
+    score = Score(
+        45, "D", tuple(ScoreComponent(n, v, w, typography(x, "fr")) for n, v, w, x in components)
+    )
+    vague, hedge, claim = report.sources[1].mentions[0], report.hedges[0].span, report.claims[1]
+    fixed = (
+        Finding(
+            "vague-source",
+            "warning",
+            vague,
+            4,
+            7,
+            typography("source vague : « certains élus »", "fr"),
+            "Nommez-les.",
+        ),
+        Finding(
+            "unattributed-hedge",
+            "warning",
+            hedge,
+            4,
+            31,
+            typography("précaution « aurait quitté »", "fr"),
+            "Confirmez.",
+        ),
+        Finding(
+            "unattributed-claim",
+            "warning",
+            claim.span,
+            5,
+            1,
+            typography("énoncé sans source : qui le dit ?", "fr"),
+            "Attribuez.",
+        ),
+    )
+    return replace(report, score=score, findings=fixed)
+
+
 def _render(report: Report) -> str:
     from analyzer.render.terminal import full_report
 
@@ -196,7 +255,7 @@ def _render(report: Report) -> str:
 
 
 def test_french_report_snapshot_at_80_columns():
-    out = _render(_hand_report())
+    out = _render(_fixed(_hand_report()))
     assert max(len(line) for line in out.splitlines()) <= 80
     for english in ("Sourcing score", "key terms", "Findings", "words quoted", "who says so"):
         assert english not in out
