@@ -41,7 +41,7 @@ from pygls.uris import to_fs_path
 
 from analyzer import __version__
 from analyzer.errors import AnalyzerError
-from analyzer.i18n import accept_language, speaks, with_fix
+from analyzer.i18n import accept_language, speaks, translator, with_fix
 from analyzer.inputs import line_column
 from analyzer.report import Report
 from analyzer.rule_pages import rule_url
@@ -426,12 +426,16 @@ def _offset(ls: LanguageServer, uri: str, position: types.Position) -> tuple[Rep
 
 
 def rule_page_markdown(rule_id: str, lang: str | None = None) -> str:
-    """The rule's page, in the article's language when there is a translation."""
+    """The rule's page (what ``analyzer rules RULE`` prints), in the report's language."""
+    from analyzer.words import SEVERITIES, word
+
+    tr = translator(lang)
     r = rule(rule_id, lang)
+    colon = "\u00a0:" if tr.lang == "fr" else ":"  # French puts a no-break space before
     return (
-        f"**{r.id}** ({r.severity}): {r.summary}\n\n"
-        f"*Why:* {r.why}\n\n*Example:* {r.example}\n\n*Fix:* {r.fix}\n\n"
-        f"[Rule page]({rule_url(r.id)})"
+        f"**{r.id}** ({word(SEVERITIES, r.severity, tr)}){colon} {r.summary}\n\n"
+        f"*{tr('Why')}*{colon} {r.why}\n\n*{tr('Example')}*{colon} {r.example}\n\n"
+        f"*{tr('Fix')}*{colon} {r.fix}\n\n<{rule_url(r.id)}>"
     )
 
 

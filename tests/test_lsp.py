@@ -194,6 +194,7 @@ def test_hover_shows_rule_page_and_who_is_quoted(client, tmp_path: Path):
     )
     page = answer["result"]["contents"]["value"]
     assert "**vague-source**" in page and RULES_URL + "vague-source.md" in page
+    assert "*Pourquoi*" in page  # in the article's language
     answer, _ = client.request(
         "textDocument/hover", {**position, "position": _at(TEXT, "tiendrons")}
     )
