@@ -23,6 +23,7 @@ CLASSES: dict[str, frozenset[str]] = {
         {"neutral", "doubt", "concession", "presupposes_truth", "evaluative"}
     ),
     "speech_nouns": frozenset({"statement"}),
+    "information_verbs": frozenset({"object", "de_object"}),
     "source_nouns": frozenset({"role", "anonymous", "vague", "document", "organisation"}),
     "according_to": frozenset({"marker", "opinion", "de_source"}),
     "hedges": frozenset({"lexical", "weasel"}),

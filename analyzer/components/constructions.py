@@ -76,6 +76,7 @@ class Grammar:
         self.lang = lang
         self.verbs = lexicon(lang, "reporting_verbs")
         self.statement_nouns = set(lexicon(lang, "speech_nouns"))
+        self.information_verbs = lexicon(lang, "information_verbs")
         self.markers = lexicon(lang, "according_to")
         self.complementisers = _words(p["complementisers"])
         self.agent_markers = _words(p["agent_markers"])
@@ -484,6 +485,30 @@ def infinitive(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     return None
 
 
+def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """Le gouvernement a confirmé le décès de deux personnes. / La gendarmerie a fait état de
+    15 morts. / Police confirmed the deaths: verbs that report a fact take any noun object as
+    content (information_verbs lexicon)."""
+    doc, verb, unit = c.doc, c.verb, c.unit
+    cls = g.information_verbs.get(c.lemma)
+    if cls == "de_object":
+        start = nxt
+        if normalise(start.text) in g.phrase.genitives and start.i + 1 < unit.end:
+            start = doc[start.i + 1]
+        if start.pos_ in {"DET", "NUM", "NOUN", "PROPN", "ADJ"}:
+            return None, (start.idx, g.clause_end(doc, start.i, unit))
+        return None
+    if cls != "object":
+        return None
+    for child in verb.children:
+        if child.dep_ in {"obj", "dobj"} and child.i > verb.i and child.pos_ in {"NOUN", "PROPN"}:
+            tokens = [t for t in child.subtree if verb.i < t.i < unit.end]
+            if not tokens or min(t.i for t in tokens) != nxt.i:
+                continue  # the object must open right after the cue
+            return None, (nxt.idx, g.clause_end(doc, nxt.i, unit))
+    return None
+
+
 def statement_noun(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     """Le ministre a annoncé sa démission. / She confirmed the deal: a noun object that carries
     the statement (speech_nouns lexicon)."""
@@ -528,6 +553,7 @@ CONTENT_FINDERS: list[tuple[str, Callable[[Grammar, CueContext, Token], Content 
     ("that_clause", that_clause),
     ("colon", colon),
     ("infinitive", infinitive),
+    ("information_object", information_object),
     ("statement_noun", statement_noun),
     ("bare_clause", bare_clause),
     ("quoted_object", quoted_object),
