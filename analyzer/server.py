@@ -377,6 +377,18 @@ async def _internal_error(request: Request, exc: Exception) -> Response:
     return _json_error(500, f"internal error: {type(exc).__name__}: {detail}")
 
 
+class _Cors(CORSMiddleware):
+    """Starlette's CORS, with a refused preflight answered in JSON like every other error."""
+
+    def preflight_response(self, request_headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        message = bytes(response.body).decode("utf-8", "replace")
+        headers = {k: v for k, v in response.headers.items() if k.lower().startswith("vary")}
+        return _json_error(response.status_code, message, headers)
+
+
 class _Options:
     """``OPTIONS`` that is not a CORS preflight: 204 with the methods the path allows."""
 
@@ -413,7 +425,7 @@ def create_app(settings: Settings | None = None, start_pool: bool = True) -> Sta
     if settings.cors_origins:
         middleware.append(
             Middleware(
-                CORSMiddleware,
+                _Cors,
                 allow_origins=list(settings.cors_origins),
                 allow_methods=["GET", "POST", "OPTIONS"],
                 allow_headers=["Content-Type"],

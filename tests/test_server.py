@@ -198,6 +198,14 @@ def test_methods_paths_head_options_and_cors(base_url):
     )
     with urllib.request.urlopen(preflight, timeout=30) as response:
         assert response.headers["Access-Control-Allow-Origin"] == "https://cms.example"
+    refused = urllib.request.Request(
+        f"{base_url}/analyze",
+        method="OPTIONS",
+        headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(refused, timeout=30)
+    assert caught.value.code == 400 and "origin" in json.loads(caught.value.read())["error"]
     simple = urllib.request.Request(
         f"{base_url}/analyze",
         data=ARTICLE.encode(),
