@@ -119,7 +119,7 @@ class Worker(threading.Thread):
             running = self._running
             if running is not None and running.uri == job.uri and not running.cancelled:
                 running.cancelled = True
-                with contextlib.suppress(OSError, AttributeError):
+                with contextlib.suppress(OSError, AttributeError):  # no SIGUSR1: result dropped
                     os.kill(self._process.pid, signal.SIGUSR1)
             self._lock.notify()
 
@@ -196,15 +196,20 @@ def _analysis_process(conn) -> None:
         elif state["busy"]:
             raise _Stale
 
+    interruptible = hasattr(signal, "SIGUSR1")  # POSIX; elsewhere stale results are dropped
+
     def send(message: tuple) -> None:
-        blocked = {signal.SIGUSR1}
-        signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+        if not interruptible:
+            conn.send(message)
+            return
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
         try:
             conn.send(message)
         finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGUSR1})
 
-    signal.signal(signal.SIGUSR1, interrupt)
+    if interruptible:
+        signal.signal(signal.SIGUSR1, interrupt)
     session = _progress_session(send, state)
     while True:
         try:
@@ -499,6 +504,19 @@ def suppression_edit(text: str, line: int, rule_id: str) -> types.TextEdit:
     return types.TextEdit(range=types.Range(start=position, end=position), new_text=comment)
 
 
+def removal_edit(text: str, where: types.Range) -> types.TextEdit:
+    """Delete ``where``; the whole line when nothing else stands on it."""
+    lines = text.splitlines(keepends=True)
+    line = where.start.line
+    if (
+        where.start.line == where.end.line
+        and line < len(lines)
+        and not (lines[line][: where.start.character] + lines[line][where.end.character :]).strip()
+    ):
+        where = types.Range(types.Position(line, 0), types.Position(line + 1, 0))
+    return types.TextEdit(range=where, new_text="")
+
+
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
@@ -515,10 +533,15 @@ def code_action(ls: LanguageServer, params: types.CodeActionParams) -> list[type
         if diagnostic.source != "analyzer" or rule_id not in RULES or rule_id in seen:
             continue
         seen.add(rule_id)
-        edit = suppression_edit(document.source, diagnostic.range.start.line, rule_id)
+        if rule_id == "unused-suppression":  # the fix is to remove the comment
+            title = "Remove this suppression comment"
+            edit = removal_edit(document.source, diagnostic.range)
+        else:
+            title = f"Ignore {rule_id} in this paragraph (say why)"
+            edit = suppression_edit(document.source, diagnostic.range.start.line, rule_id)
         actions.append(
             types.CodeAction(
-                title=f"Ignore {rule_id} in this paragraph (say why)",
+                title=title,
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic],
                 edit=types.WorkspaceEdit(changes={uri: [edit]}),

@@ -227,6 +227,26 @@ def test_code_actions_suppress_with_a_reason_and_open_the_page(client, tmp_path:
     client.change(uri, 2, edited)
     codes = {d["code"] for d in client.diagnostics(uri, version=2)["diagnostics"]}
     assert codes == {d["code"] for d in diagnostics} - {"vague-source"}  # and no unused one
+    # a suppression that suppresses nothing: the quick fix removes its line
+    stale = edited.replace("ignore vague-source", "ignore loaded-term")
+    client.change(uri, 3, stale)
+    diagnostics = client.diagnostics(uri, version=3)["diagnostics"]
+    unused = next(d for d in diagnostics if d["code"] == "unused-suppression")
+    answer, _ = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": unused["range"],
+            "context": {"diagnostics": [unused]},
+        },
+    )
+    remove = answer["result"][0]
+    assert remove["title"] == "Remove this suppression comment"
+    (edit,) = remove["edit"]["changes"][uri]
+    assert edit == {
+        "range": {"start": {"line": 4, "character": 0}, "end": {"line": 5, "character": 0}},
+        "newText": "",
+    }
     command = open_page["command"]
     answer, _ = client.request(
         "workspace/executeCommand",
