@@ -57,8 +57,20 @@ _CHECK_PARAMS = [
 ]
 
 
+_MEANING = {
+    400: "a malformed request, or a field of the wrong type or value",
+    408: "the request did not arrive within the read timeout, or the client went away",
+    413: "the body is over the size limit",
+    415: "a content type other than the four above",
+    422: "text the analyser cannot read: empty, or in another language",
+    500: "internal error (a bug); the server goes on",
+    503: "the models are still loading, or no worker was free in time (Retry-After)",
+    504: "the analysis ran past the time cap and was stopped",
+}
+
+
 def _errors(*statuses: int) -> dict[str, Any]:
-    return {str(s): _ERROR for s in statuses}
+    return {str(s): {**_ERROR, "description": _MEANING[s]} for s in statuses}
 
 
 def document() -> dict[str, Any]:
