@@ -2,35 +2,45 @@
 
 Components (each a value in [0, 1], a weight, and a one-line explanation), default weights:
 
-- attribution_coverage (0.35): claims covered by a source / claims, a claim counting 1 when an
-  identifiable source stands behind it, 0.5 for an anonymous one, 0.25 for a vague one.
-- source_quality (0.25): mean quality of the attributions' sources: person, organisation, role
+- attribution_coverage (0.20): claims covered by a source, a claim counting 1 when an
+  identifiable source stands behind it, 0.5 for an anonymous one, 0.25 for a vague one; full
+  marks when two thirds of the claims are covered (background and public record need no source).
+- source_quality (0.20): mean quality of the attributions' sources: person, organisation, role
   and document 1.0; anonymous 0.5 (0.7 when the text says why); vague 0.2; unknown 0.
-- source_diversity (0.15): distinct identifiable sources (up to 4), less a penalty when one
+- named_voices (0.30): statements given to named people and office-holders, per 100 words;
+  full marks at 1.5 (reporting is people on the record; a reader counts them).
+- source_diversity (0.10): distinct identifiable sources (up to 4), less a penalty when one
   source has most of the attributions.
-- hedging (0.15): 1 - 0.2 per hedge in the writer's voice that no attribution covers.
+- hedging (0.10): 1 - 2 x (hedges in the writer's voice that no source covers / claims).
 - loaded_language (0.10): 1 - 0.2 per loaded term in the writer's voice.
 
 score = 100 x sum(weight x value) / sum(weight); grades A >= 80, B >= 65, C >= 50, D >= 35,
-else E. Weights and rule severities can be overridden (``ScoreConfig``).
+else E. Weights and rule severities can be overridden (``ScoreConfig``). The weights and
+targets were set so that well-sourced real copy earns A or B and unsourced assertion D or E
+(``benchmarks/recovery.py`` measures it); no component knows about outlets.
+
+A hedge counts as sourced when an attribution covers it or when it stands in a claim a source
+covers ("un rapport estime que le déficit pourrait atteindre 5 %": the doubt is the report's).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from analyzer.i18n import translator
 from analyzer.inputs import line_column
-from analyzer.report import Finding, Report, Score, ScoreComponent, Span
+from analyzer.report import Finding, Hedge, Report, Score, ScoreComponent, Span
 from analyzer.rules import RULES
 from analyzer.words import source_type
 
 DEFAULT_WEIGHTS = {
-    "attribution_coverage": 0.35,
-    "source_quality": 0.25,
-    "source_diversity": 0.15,
-    "hedging": 0.15,
+    "attribution_coverage": 0.20,
+    "source_quality": 0.20,
+    "named_voices": 0.30,
+    "source_diversity": 0.10,
+    "hedging": 0.10,
     "loaded_language": 0.10,
 }
 QUALITY = {
@@ -54,9 +64,14 @@ COVERAGE = {
     "unknown": 0.0,
 }
 GRADES = ((80, "A"), (65, "B"), (50, "C"), (35, "D"), (0, "E"))
-_PER_HEDGE = 0.2
+#: Share of covered claims that earns full marks for coverage.
+_COVERAGE_TARGET = 2 / 3
+#: Statements from named people and office-holders per 100 words that earn full marks.
+_VOICES_TARGET = 1.5
+_HEDGES_PER_CLAIM = 2.0
 _PER_LOADED = 0.2
 _DIVERSITY_TARGET = 4
+_WORD = re.compile(r"\w+")
 _JUSTIFICATIONS = (
     "anonymat",
     "anonyme",
@@ -87,6 +102,19 @@ def justified(report: Report, start: int, end: int) -> bool:
     return any(j in window for j in _JUSTIFICATIONS)
 
 
+def unsourced_hedges(report: Report) -> list[Hedge]:
+    """Hedges in the writer's voice with no source: outside quotations, not covered by an
+    attribution, and not inside a claim that a source covers."""
+    covered = [c.span for c in report.claims if c.attributed]
+    return [
+        h
+        for h in report.hedges
+        if not h.in_quote
+        and not h.attributed
+        and not any(c.start <= h.span.start < c.end for c in covered)
+    ]
+
+
 def compute(report: Report, config: ScoreConfig | None = None, lang: str | None = None) -> Score:
     """The score; explanations in ``lang`` (default: the article's language)."""
     config = config or ScoreConfig()
@@ -95,7 +123,12 @@ def compute(report: Report, config: ScoreConfig | None = None, lang: str | None 
     attributed = sum(1 for c in claims if c.attributed)
     named = sum(1 for c in claims if c.attributed and COVERAGE.get(c.source_type or "", 0) == 1)
     coverage = (
-        sum(COVERAGE.get(c.source_type or "", 0.0) for c in claims if c.attributed) / len(claims)
+        min(
+            1.0,
+            sum(COVERAGE.get(c.source_type or "", 0.0) for c in claims if c.attributed)
+            / len(claims)
+            / _COVERAGE_TARGET,
+        )
         if claims
         else 1.0
     )
@@ -152,8 +185,19 @@ def compute(report: Report, config: ScoreConfig | None = None, lang: str | None 
         else tr.plural("{n} identifiable source", "{n} identifiable sources", distinct)
     )
 
-    bare = [h for h in report.hedges if not h.in_quote and not h.attributed]
-    hedging = max(0.0, 1.0 - _PER_HEDGE * len(bare))
+    words = max(1, len(_WORD.findall(report.text)))
+    on_record = sum(
+        1 for a in report.attributions if a.speaker and a.speaker.type in {"person", "role"}
+    )
+    voices = min(1.0, 100 * on_record / words / _VOICES_TARGET)
+    voices_text = tr(
+        "statements from named people or office-holders: {n} in {words} words",
+        n=on_record,
+        words=words,
+    )
+
+    bare = unsourced_hedges(report)
+    hedging = max(0.0, 1.0 - _HEDGES_PER_CLAIM * len(bare) / max(1, len(claims)))
     hedging_text = tr.plural(
         "{n} hedge in the writer's voice with no source",
         "{n} hedges in the writer's voice with no source",
@@ -170,6 +214,7 @@ def compute(report: Report, config: ScoreConfig | None = None, lang: str | None 
     values = {
         "attribution_coverage": (coverage, coverage_text),
         "source_quality": (quality, quality_text),
+        "named_voices": (voices, voices_text),
         "source_diversity": (diversity, diversity_text),
         "hedging": (hedging, hedging_text),
         "loaded_language": (loaded_value, loaded_text),
@@ -238,9 +283,7 @@ def findings(
                         source=sp.span.text,
                     ),
                 )
-    for hedge in report.hedges:
-        if hedge.in_quote or hedge.attributed:
-            continue
+    for hedge in unsourced_hedges(report):
         if hedge.kind == "weasel":
             add(
                 "weasel-phrase",

@@ -94,8 +94,11 @@ def train(lang: str, samples: Path, out: Path | None = None) -> dict:
 
 def claim_rows(lang: str, samples: Path) -> tuple[list[dict], list[str], list[str]]:
     """Features and labels (claim / other) of every writer's-voice unit of the gold files that
-    carry claim labels, with their document names."""
+    carry claim labels, with their document names. Each text is read as the analyser reads it
+    (blank runs folded, typographic quotes shown as '"'), its units mapped back to the gold
+    offsets."""
     from analyzer.components.claims import candidate_units, claim_features
+    from analyzer.engine import model_doc, tidy_whitespace
     from analyzer.evaluate import half_overlap
     from analyzer.pipeline import build
 
@@ -106,16 +109,17 @@ def claim_rows(lang: str, samples: Path) -> tuple[list[dict], list[str], list[st
         gold = load(file)
         if gold.claims is None:
             continue
-        doc = nlp(gold.text)
+        folded, positions = tidy_whitespace(gold.text)
+        doc = nlp(model_doc(nlp, folded))
         seen: set[int] = set()
-        for para, unit in candidate_units(doc):
-            first = para not in seen
-            seen.add(para)
-            feats = claim_features(unit, para, first, doc._.attributions, doc._.hedges, verbs)
-            is_claim = any(
-                half_overlap(c.span.start, c.span.end, unit.start_char, unit.end_char)
-                for c in gold.claims
-            )
+        for line, unit in candidate_units(doc):
+            first = line not in seen
+            seen.add(line)
+            feats = claim_features(unit, line, first, doc._.attributions, doc._.hedges, verbs)
+            start, end = unit.start_char, unit.end_char
+            if positions is not None:
+                start, end = positions[start], positions[end]
+            is_claim = any(half_overlap(c.span.start, c.span.end, start, end) for c in gold.claims)
             rows.append(feats)
             labels.append("claim" if is_claim else "other")
             groups.append(file.name)
@@ -156,17 +160,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analyzer.train", description=__doc__)
     parser.add_argument("--lang", default="fr", choices=["fr", "en"])
     parser.add_argument("--samples", type=Path, default=None)
+    parser.add_argument(
+        "--only", choices=["source_type", "claims"], default=None, help="train one model only"
+    )
     args = parser.parse_args(argv)
     samples = args.samples or Path("samples") / args.lang
     if not samples.exists():
         print(f"analyzer: error: {samples}: no such folder", file=sys.stderr)
         return 2
-    data = train(args.lang, samples)
-    print(
-        f"source type ({args.lang}): {data['training_speakers']} speakers, "
-        f"cross-validated accuracy {data['cross_validated_accuracy']:.3f} "
-        f"(rules alone {data['rules_only_accuracy']:.3f}) -> {model_path('source_type', args.lang)}"
-    )
+    if args.only != "claims":
+        data = train(args.lang, samples)
+        print(
+            f"source type ({args.lang}): {data['training_speakers']} speakers, "
+            f"cross-validated accuracy {data['cross_validated_accuracy']:.3f} (rules alone "
+            f"{data['rules_only_accuracy']:.3f}) -> {model_path('source_type', args.lang)}"
+        )
+    if args.only == "source_type":
+        return 0
     claims = train_claims(args.lang, samples)
     print(
         f"claims ({args.lang}): {claims['training_units']} sentences, {claims['claims']} claims, "

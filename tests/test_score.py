@@ -44,6 +44,7 @@ def test_components_explain_themselves(fr):
     assert names == [
         "attribution_coverage",
         "source_quality",
+        "named_voices",
         "source_diversity",
         "hedging",
         "loaded_language",

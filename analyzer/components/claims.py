@@ -1,15 +1,23 @@
 """Claims (ANNOTATION.md section 5): writer's-voice sentences that state a checkable fact.
 
-Every sentence unit outside the headline, the site boilerplate and direct quotations is a
-candidate. A logistic regression over linguistic features (numbers, named entities, tense and
-mood, person, reporting verbs, length, position; ``claim_features``) decides claim or not; it is
-trained on the claim labels of the gold samples by ``make models`` and ships as JSON. A claim is
-attributed when an attribution stands in it or in its paragraph (the attribution that governs
-the paragraph scopes its statements, as news writing does).
+Every sentence unit outside the headline, the site boilerplate, subheads and captions (a line
+with no sentence-final punctuation) and quotations (a sentence that is mostly quoted words, or a
+quotation with its reporting verb) is a candidate. A logistic regression over linguistic
+features (numbers, named entities, tense and mood, person, reporting verbs, length, position;
+``claim_features``) decides claim or not; it is trained on the claim labels of the gold samples
+by ``make models`` and ships as JSON.
+
+A claim is attributed when a source stands behind it, as news copy scopes its attributions
+(``scope``): an attribution whose content or cue lies in the sentence; "selon X, …" /
+"according to X" and a document speaker ("le rapport indique que …", "the study says") for the
+sentences that follow in the same paragraph; and a post-posed cue in a paragraph's last
+sentence ("…, he said.") for the whole paragraph. A paragraph is a line of text: web copy
+often breaks paragraphs with a single newline.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -37,6 +45,11 @@ _CONNECTORS = frozenset(
     }
 )
 _OPINION_PRONOUNS = frozenset({"je", "j'", "nous", "vous", "i", "we", "you", "me", "moi"})
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = frozenset(".!?…»”\"'")
+#: A unit with quoted words over this share of its characters and a direct cue is a quotation.
+_QUOTATION_SHARE = 0.3
+_TITLE_MAX_WORDS = 25
 
 
 _SUPPORT_RANK = {
@@ -69,11 +82,22 @@ def make_claims(nlp: Language, name: str, lang: str) -> ClaimFinder:
     return ClaimFinder(lang)
 
 
+def lines(doc: Doc) -> list[tuple[int, int]]:
+    """The char ranges of the text's lines: the paragraphs of news copy as the web gives it."""
+    return [(m.start(), m.end()) for m in _LINE.finditer(doc.text)]
+
+
 def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
-    """(paragraph index, unit) for every unit in the writer's voice."""
+    """(line index, unit) for every unit in the writer's voice that could state a fact."""
     quotes = doc._.quotes or []
     excluded = doc._.excluded or []
-    paragraphs = doc._.paragraphs or []
+    direct_cues = [
+        a.cue.start_char
+        for a in doc._.attributions or []
+        if a.cue is not None and a.kind in {"direct", "mixed"}
+    ]
+    spans = lines(doc)
+    verbs = lexicon(doc.lang_, "reporting_verbs") if doc.lang_ in {"fr", "en"} else {}
     result = []
     for unit in doc._.units or []:
         start, end = unit.start_char, unit.end_char
@@ -82,9 +106,34 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
         quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
         if quoted > 0.5 * (end - start):
             continue
-        para = next((i for i, (s, e) in enumerate(paragraphs) if s <= start < e), 0)
-        result.append((para, unit))
+        line = next((i for i, (s, e) in enumerate(spans) if s <= start < e), 0)
+        if _title_line(doc, unit, spans[line] if spans else (start, end)):
+            continue
+        if quoted > _QUOTATION_SHARE * (end - start) and (
+            any(start <= c < end for c in direct_cues) or _reports(unit, quotes, verbs)
+        ):
+            continue  # a quotation with its reporting verb
+        result.append((line, unit))
     return result
+
+
+def _reports(unit: Span, quotes: list, verbs: dict[str, str]) -> bool:
+    """A reporting verb stands outside the quoted words of the unit."""
+    return any(
+        t.pos_ in {"VERB", "AUX"}
+        and normalise(t.lemma_) in verbs
+        and not any(q.start <= t.idx < q.end for q in quotes)
+        for t in unit
+    )
+
+
+def _title_line(doc: Doc, unit: Span, line: tuple[int, int]) -> bool:
+    """A subhead, caption or dateline: a short unit alone on its line with no final stop."""
+    words = [t for t in unit if not t.is_space and not t.is_punct]
+    if unit.start_char > line[0] + 1 or unit.end_char < line[1] - 1:
+        return False
+    last = doc.text[line[0] : line[1]].rstrip()[-1:]
+    return last not in _SENTENCE_END and len(words) <= _TITLE_MAX_WORDS
 
 
 def claim_features(
@@ -153,43 +202,84 @@ class ClaimFinder:
     def __call__(self, doc: Doc) -> Doc:
         atts: list[RawAttribution] = doc._.attributions or []
         hedges = doc._.hedges or []
-        claims: list[RawClaim] = []
-        seen_paragraphs: set[int] = set()
-        for para, unit in candidate_units(doc):
-            first = para not in seen_paragraphs
-            seen_paragraphs.add(para)
-            feats = claim_features(unit, para, first, atts, hedges, self.verbs)
+        found: list[tuple[int, Span, float]] = []
+        seen_lines: set[int] = set()
+        for line, unit in candidate_units(doc):
+            first = line not in seen_lines
+            seen_lines.add(line)
+            feats = claim_features(unit, line, first, atts, hedges, self.verbs)
             if self.model is not None:
                 p = self.model.probability(feats, "claim")
             else:
                 p = 0.8 if ("number" in feats or any(f.startswith("ent=") for f in feats)) else 0.3
                 p = 0.1 if "no_verb" in feats or "question" in feats else p
-            if p < 0.5:
-                continue
-            support = self._support(doc, unit, para, atts)
+            if p >= 0.5:
+                found.append((line, unit, p))
+        units = [(u.start_char, u.end_char, line) for line, u, _ in found]
+        starts = [u.start_char for u in doc._.units or []]
+        supports = scope(units, lines(doc), [scoped(a) for a in atts], starts)
+        claims = []
+        for (_, unit, p), support in zip(found, supports, strict=True):
             best = max(support, key=lambda t: _SUPPORT_RANK.get(t, 0)) if support else None
             claims.append(RawClaim(unit.start_char, _end(unit), bool(support), p, best))
         doc._.claims = claims
         return doc
 
-    def _support(self, doc: Doc, unit: Span, para: int, atts: list[RawAttribution]) -> list[str]:
-        """The types of the sources that stand behind a unit: attributions in it, and the
-        attribution that governs its paragraph before it."""
-        start, end = unit.start_char, unit.end_char
-        paragraphs = doc._.paragraphs or []
+
+@dataclass(frozen=True)
+class Scoped:
+    """What the scope of an attribution depends on, in char offsets."""
+
+    kind: str
+    start: int
+    end: int
+    cue: int | None
+    has_speaker: bool
+    type: str
+
+
+def scoped(att: RawAttribution) -> Scoped:
+    cue = att.cue.start_char if att.cue is not None else None
+    has_speaker = att.speaker is not None or (att.floating and att.type != "unknown")
+    return Scoped(att.kind, att.content[0], att.content[1], cue, has_speaker, att.type)
+
+
+def scope(
+    units: list[tuple[int, int, int]],
+    paragraphs: list[tuple[int, int]],
+    atts: list[Scoped],
+    sentence_starts: list[int],
+) -> list[list[str]]:
+    """For each unit ``(start, end, paragraph)``, the types of the sources standing behind it.
+
+    A source stands behind a unit when its attribution's content or cue lies in it; when it is
+    a preposed "selon X" / "according to X" or a document speaking ("le rapport indique que")
+    earlier in the unit's paragraph; or when its cue is post-posed ("…, he said.") in the
+    paragraph's last unit, which covers the paragraph."""
+    last_sentence = [
+        max((s for s in sentence_starts if p_start <= s < p_end), default=p_start)
+        for p_start, p_end in paragraphs
+    ]
+    result = []
+    for start, end, para in units:
         p_start, p_end = paragraphs[para] if para < len(paragraphs) else (start, end)
         types = []
-        for att in atts:
-            inside = att.content[0] < end and start < att.content[1]
-            cue_inside = att.cue is not None and start <= att.cue.start_char < end
-            governs = (
-                att.speaker is not None
-                and not att.floating
-                and p_start <= att.content[0] < min(p_end, start)
+        for a in atts:
+            inside = a.start < end and start < a.end
+            cue_inside = a.cue is not None and start <= a.cue < end
+            named = a.has_speaker and a.cue is not None
+            forward = (
+                named
+                and a.cue <= a.start
+                and (a.kind == "according_to" or a.type == "document")
+                and p_start <= a.cue < start
             )
-            if inside or cue_inside or governs:
-                types.append(att.type if att.speaker is not None else "unknown")
-        return types
+            last_start = last_sentence[para] if para < len(paragraphs) else start
+            backward = named and a.cue > a.start and end <= a.cue and last_start <= a.cue < p_end
+            if inside or cue_inside or forward or backward:
+                types.append(a.type if a.has_speaker else "unknown")
+        result.append(types)
+    return result
 
 
 def _end(unit: Span) -> int:
