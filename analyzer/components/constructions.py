@@ -34,6 +34,7 @@ from analyzer.components.spans import (
     has_verb,
     is_person_like,
     noun_phrase,
+    np_backward,
     np_forward,
     prev_word,
     quote_ending_at,
@@ -250,6 +251,10 @@ class Grammar:
         for child in verb.children:
             if child.dep_.startswith("nsubj") and child.i < verb.i and usable(child):
                 return noun_phrase(child)
+        if "Part" not in verb.morph.get("VerbForm"):  # the parse is off (La préfecture note que)
+            span = np_backward(doc, cue.start, unit.start, self.phrase)
+            if span is not None and usable(span[0]):
+                return span
         return None
 
 

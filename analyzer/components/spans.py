@@ -127,6 +127,28 @@ def np_forward(doc: Doc, i: int, end: int, words: PhraseWords) -> Span | None:
     return doc[i_start:j] if j > i_start else None
 
 
+def np_backward(doc: Doc, i: int, start: int, words: PhraseWords) -> Span | None:
+    """The noun phrase that ends right before token ``i`` and opens the clause (at ``start``, or
+    after a comma or conjunction): the subject of a cue the model mistagged (La préfecture note
+    que …), where the parse gives none."""
+    j = i
+    while j > start:
+        tok = doc[j - 1]
+        low = tok.text.lower()
+        if tok.pos_ in NP_POS or low in words.links or low in words.genitives:
+            j -= 1
+            continue
+        break
+    if j == i or (j > start and doc[j - 1].text not in {",", ";"} and doc[j - 1].pos_ != "CCONJ"):
+        return None
+    while j < i and (doc[j].pos_ in {"ADP", "CCONJ"} or doc[j].lower_ in words.genitives):
+        j += 1
+    span = doc[j:i]
+    if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in span):
+        return None
+    return span
+
+
 def names_an_office(doc: Doc, i: int, end: int) -> bool:
     """After "à" / "of": a capitalised field ("ministre délégué aux Transports")."""
     while i < end and doc[i].pos_ == "DET":

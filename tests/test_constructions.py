@@ -1,0 +1,44 @@
+"""The construction tables (tests/constructions/<lang>.tsv): one sentence a row, each showing one
+construction of ``analyzer.components.constructions`` and the one attribution it must yield."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import assert_construction
+
+TABLES = Path(__file__).parent / "constructions"
+
+
+def _rows(lang: str) -> list:
+    rows = []
+    path = TABLES / f"{lang}.tsv"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, text, kind, content, speaker, cue = line.split("\t")
+        rows.append(pytest.param(text, kind, content, speaker, cue, id=f"{lang}:{number}:{name}"))
+    return rows
+
+
+@pytest.mark.parametrize(("text", "kind", "content", "speaker", "cue"), _rows("fr"))
+def test_french_construction(fr, text, kind, content, speaker, cue):
+    assert_construction(fr, text, kind, content, speaker, cue)
+
+
+@pytest.mark.parametrize(("text", "kind", "content", "speaker", "cue"), _rows("en"))
+def test_english_construction(en, text, kind, content, speaker, cue):
+    assert_construction(en, text, kind, content, speaker, cue)
+
+
+def test_every_row_names_a_construction():
+    from analyzer.components.constructions import (
+        CONTENT_FINDERS,
+        CUE_CONSTRUCTIONS,
+        MARKER_CONSTRUCTIONS,
+    )
+
+    known = {n for n, _ in CUE_CONSTRUCTIONS + CONTENT_FINDERS + MARKER_CONSTRUCTIONS}
+    for lang in ("fr", "en"):
+        for row in _rows(lang):
+            assert row.id.split(":")[2] in known, row.id
