@@ -21,6 +21,7 @@ from analyzer.rules import RULES
 from analyzer.words import COMPONENTS, KINDS, SEVERITIES, STANCES, grade, source_type, word
 
 PALETTE_SIZE = 10  # source colours .s0 … .s9 in web/page.css, in order of first mention
+_NBSP_RUN = re.compile("\u00a0[ ]+")  # &nbsp; in HTML: the character, then blanked spaces
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[.!?…»\"](?=\s)|\n")
@@ -124,7 +125,7 @@ def _segments(
                 source = m.source
             if m.title and (not title or m.source is not None):
                 title = m.title
-        out.append(Segment(prose[a:b], classes, title, source))
+        out.append(Segment(_NBSP_RUN.sub("\u00a0", prose[a:b]), classes, title, source))
     return out
 
 
