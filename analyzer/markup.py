@@ -34,6 +34,7 @@ import html
 import html.entities
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 
 FORMATS = ("text", "markdown", "html")
@@ -133,14 +134,26 @@ def decode_entities(text: str, semicolon: bool = True) -> str:
 
 # -- analyser directives (every format) ---------------------------------------------------------
 
-_DIRECTIVE = re.compile(r"<!--\s*analyzer\s*:.*?-->", re.IGNORECASE | re.DOTALL)
+_DIRECTIVE_START = re.compile(r"<!--\s*analyzer\s*:", re.IGNORECASE)
 
 
 def blank_directives(text: str) -> str:
-    """Plain text: only the analyser's ``<!-- analyzer: … -->`` comments become spaces."""
+    """Plain text: only the analyser's ``<!-- analyzer: … -->`` comments become spaces.
+
+    A scan, not one pattern over the whole comment: ``<!--…analyzer:.*?-->`` rescans to the
+    end of the text from every unclosed directive (quadratic)."""
     if "<!--" not in text:
         return text
-    return _DIRECTIVE.sub(lambda m: _blanked(m.group()), text)
+    pieces, pos = [], 0
+    for match in _DIRECTIVE_START.finditer(text):
+        if match.start() < pos:
+            continue
+        close = text.find("-->", match.end())
+        if close == -1:
+            break  # no later directive can close either
+        pieces += [text[pos : match.start()], _blanked(text[match.start() : close + 3])]
+        pos = close + 3
+    return "".join(pieces) + text[pos:]
 
 
 # -- Markdown -----------------------------------------------------------------------------------
@@ -311,7 +324,41 @@ _OPEN_TAG = re.compile(
     r"\s*/?>"
 )
 _CLOSE_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9-]*\s*>")
-_OTHER_HTML = re.compile(r"<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>", re.DOTALL)
+#: Comments, processing instructions, declarations and CDATA: (opener, closer) pairs, found by
+#: ``_Closers`` rather than lazy patterns, which rescan to the end from every unclosed opener.
+_OTHER_HTML = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"))
+
+
+class _Closers:
+    """``str.find`` of a closing token, remembered: the first ``-->`` after one position is
+    the first after every earlier position too, so each closer is searched for once per stretch
+    of text, not once per opener (linear time on many unclosed openers)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, int] = {}
+
+    def find(self, token: str, start: int) -> int:
+        found = self._found.get(token)
+        if found is None or (found != -1 and found < start):
+            found = self._found[token] = self.text.find(token, start)
+        return found
+
+    def other_html_end(self, i: int) -> int | None:
+        """The end of the comment, processing instruction, declaration or CDATA at ``i``."""
+        text = self.text
+        for opener, closer in _OTHER_HTML:
+            if text.startswith(opener, i):
+                found = self.find(closer, i + len(opener))
+                return found + len(closer) if found != -1 else None
+        if text.startswith("<!", i) and i + 2 < len(text) and _is_ascii_letter(text[i + 2]):
+            found = self.find(">", i + 3)
+            return found + 1 if found != -1 else None
+        return None
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def _is_punct(ch: str) -> bool:
@@ -354,10 +401,12 @@ def scan_inline(
     entities: dict[int, tuple[int, str]] = {}
     delims: list[dict] = []
     jump: dict[int, int] = {}  # a link's "](target)" is skipped when the scan reaches it
+    closers = _Closers(text)
+    brackets = _Brackets(text)
 
     def link_end(i: int) -> tuple[int, int] | None:
         """For ``[`` at ``i``: (index of its ``]``, end of the link) if a link starts there."""
-        close = _bracket_end(text, i)
+        close = brackets.end(i)
         if close is None:
             return None
         after = close + 1
@@ -366,7 +415,7 @@ def scan_inline(
             if end is not None:
                 return close, end
         if after < n and text[after] == "[":
-            label_end = _bracket_end(text, after)
+            label_end = brackets.end(after)
             if label_end is not None:
                 label = text[after + 1 : label_end] or text[i + 1 : close]
                 if normalizeReference(label) in refs:
@@ -386,22 +435,21 @@ def scan_inline(
             i += 2
         elif ch == "`":
             run = _run(text, i, "`")
-            close = re.compile(rf"(?<!`)`{{{run}}}(?!`)").search(text, i + run)
+            close = brackets.code_span_close(i, run)
             if close is None:
                 i += run
             else:
-                drop[i : close.end()] = b"\x01" * (close.end() - i)
-                i = close.end()
+                drop[i:close] = b"\x01" * (close - i)
+                i = close
         elif ch == "<":
-            match = (
-                _OTHER_HTML.match(text, i)
-                or _AUTOLINK.match(text, i)
-                or _OPEN_TAG.match(text, i)
-                or _CLOSE_TAG.match(text, i)
-            )
-            if match:
-                drop[i : match.end()] = b"\x01" * (match.end() - i)
-                i = match.end()
+            end = closers.other_html_end(i)
+            if end is None:
+                match = _AUTOLINK.match(text, i) or _OPEN_TAG.match(text, i)
+                match = match or _CLOSE_TAG.match(text, i)
+                end = match.end() if match else None
+            if end:
+                drop[i:end] = b"\x01" * (end - i)
+                i = end
             else:
                 i += 1
         elif ch == "!" and i + 1 < n and text[i + 1] == "[" and (found := link_end(i + 1)):
@@ -459,27 +507,52 @@ def _run(text: str, i: int, ch: str) -> int:
     return j - i
 
 
-def _bracket_end(text: str, i: int) -> int | None:
-    """The ``]`` that closes the ``[`` at ``i`` (nested brackets, escapes, code spans)."""
-    depth, j, n = 0, i, len(text)
-    while j < n:
-        ch = text[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "`":
-            run = _run(text, j, "`")
-            close = re.compile(rf"(?<!`)`{{{run}}}(?!`)").search(text, j + run)
-            j = close.end() if close else j + run
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    return None
+class _Brackets:
+    """The ``]`` closing each ``[`` (nested brackets, escapes, code spans) and the closers of
+    code spans, found in one pass over the text: scanning forward from every ``[`` or backtick
+    run is quadratic on text full of unclosed ones."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: dict[int, int | None] | None = None
+        self._runs: dict[int, list[int]] | None = None  # backtick run length → starts
+
+    def code_span_close(self, i: int, run: int) -> int | None:
+        """The end of the backtick run of exactly ``run`` that closes the one at ``i``, or
+        None: the first such run after it, looked up among all runs indexed once."""
+        if self._runs is None:
+            self._runs = {}
+            for match in re.finditer("`+", self.text):
+                self._runs.setdefault(len(match.group()), []).append(match.start())
+        starts = self._runs.get(run, [])
+        k = bisect_left(starts, i + run)
+        return starts[k] + run if k < len(starts) else None
+
+    def end(self, i: int) -> int | None:
+        """The index of the ``]`` closing the ``[`` at ``i``, or None."""
+        if self._ends is None:
+            self._ends = self._match()
+        return self._ends.get(i)
+
+    def _match(self) -> dict[int, int | None]:
+        text, ends, stack, j = self.text, {}, [], 0
+        n = len(text)
+        while j < n:
+            ch = text[j]
+            if ch == "\\":
+                j += 2
+                continue
+            if ch == "`":
+                run = _run(text, j, "`")
+                close = self.code_span_close(j, run)
+                j = close if close is not None else j + run
+                continue
+            if ch == "[":
+                stack.append(j)
+            elif ch == "]" and stack:
+                ends[stack.pop()] = j
+            j += 1
+        return ends
 
 
 def _link_tail(text: str, i: int) -> int | None:
@@ -570,7 +643,11 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
     *("param", "source", "track", "wbr")
 }
 _RAW = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"])
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+#: A tag runs to the first ``>`` outside quoted values; a quote without its pair is a plain
+#: character. Possessive, so a tag that does not close fails after one pass (``html_nodes``
+#: then stops looking for tags: none can close later either).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*+)((?:[^>\"']++|\"[^\"]*+\"|'[^']*+'|[\"'])*+)>")
+_TAG_START = re.compile(r"</?[A-Za-z]")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _DECLARATION = re.compile(r"<![^>]*>?|<\?[^>]*>?")
 _ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
@@ -593,6 +670,7 @@ def html_nodes(source: str) -> list[_Node]:
     nodes: list[_Node] = []
     pos, n = 0, len(source)
     text_start = 0
+    tags_possible = True
 
     def flush(end: int) -> None:
         if end > text_start:
@@ -610,8 +688,11 @@ def html_nodes(source: str) -> list[_Node]:
             nodes.append(_Node("comment", lt, match.end()))
             pos = text_start = match.end()
             continue
-        match = _TAG.match(source, lt)
+        match = _TAG.match(source, lt) if tags_possible else None
         if match is None:
+            # a tag that fails to close fails at the end of the text, and so would every later
+            # one: stop trying (each try would rescan to the end, quadratic on "<a <a <a …")
+            tags_possible = tags_possible and not _TAG_START.match(source, lt)
             pos = lt + 1
             continue
         flush(lt)
