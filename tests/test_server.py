@@ -323,32 +323,7 @@ def test_access_log(server):
     assert '"GET /nowhere HTTP/1.1" 404' in server["log"].read_text()
 
 
-# -- the time cap ----------------------------------------------------------------------------------
-
-
-def test_an_analysis_past_the_cap_is_stopped_and_the_server_goes_on(server):
-    url = server["url"]
-    started = time.monotonic()
-    status, payload = call(f"{url}/analyze?timeout=1", long_article(400).encode())
-    assert status == 504 and "stopped" in payload["error"]
-    assert time.monotonic() - started < 12
-    assert call(f"{url}/analyze", ARTICLE.encode())[0] == 200  # the other worker answers
-    assert "its worker is replaced" in server["log"].read_text()
-
-
-def test_the_work_stops_when_the_client_goes(server):
-    url = server["url"]
-    body = long_article(400).encode()
-    head = b"POST /analyze HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
-    head += b"Content-Length: %d\r\n\r\n" % len(body)
-    host, port = url.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=30) as sock:
-        sock.sendall(head + body)
-        time.sleep(1)
-    deadline = time.monotonic() + 10
-    while "client went away" not in server["log"].read_text() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert "client went away; analysis stopped" in server["log"].read_text()
+# -- workers that die, run too long, or lose their client -----------------------------------------
 
 
 def _cpu_ticks(pid: int) -> int:
@@ -383,3 +358,28 @@ def test_a_worker_that_dies_gives_a_json_500_and_the_server_goes_on(server):
     assert status == 500 and payload["error"].startswith("internal error:")
     assert proc.poll() is None
     assert call(f"{url}/analyze", ARTICLE.encode())[0] == 200
+
+
+def test_an_analysis_past_the_cap_is_stopped_and_the_server_goes_on(server):
+    url = server["url"]
+    started = time.monotonic()
+    status, payload = call(f"{url}/analyze?timeout=1", long_article(400).encode())
+    assert status == 504 and "stopped" in payload["error"]
+    assert time.monotonic() - started < 12
+    assert "its worker is replaced" in server["log"].read_text()
+    assert call(f"{url}/health")[0] == 200 and server["proc"].poll() is None
+
+
+def test_the_work_stops_when_the_client_goes(server):
+    url = server["url"]
+    body = long_article(400).encode()
+    head = b"POST /analyze HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+    head += b"Content-Length: %d\r\n\r\n" % len(body)
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(head + body)
+        time.sleep(1)
+    deadline = time.monotonic() + 10
+    while "client went away" not in server["log"].read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "client went away; analysis stopped" in server["log"].read_text()
