@@ -92,6 +92,7 @@ def test_findings_quote_the_sentence_and_the_fix_and_sit_in_the_text(rendered):
     assert len(view["findings"]) == len(report.findings) >= 3
     for item, finding in zip(view["findings"], report.findings, strict=True):
         assert item["placed"], item
+        assert item["url"].endswith(f"/{finding.rule}.md")
         assert item["fix"]
         assert item["flagged"] == " ".join(finding.span.text.split())[:400]
     loaded = next(item for item in view["findings"] if item["rule"] == "loaded-term")

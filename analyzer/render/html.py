@@ -17,6 +17,7 @@ from typing import Any
 from analyzer import __version__
 from analyzer.i18n import Translator, speaks, translator
 from analyzer.report import Finding, Report
+from analyzer.rule_pages import rule_url
 from analyzer.rules import RULES
 from analyzer.words import COMPONENTS, KINDS, SEVERITIES, STANCES, grade, source_type, word
 
@@ -180,6 +181,7 @@ def article_view(
             "id": f"{prefix}f{i}",
             "anchor": f"{prefix}m{i}",
             "rule": f.rule,
+            "url": rule_url(f.rule),
             "summary": tr(rule.summary) if rule else "",
             "severity": f.severity,
             "severity_label": word(SEVERITIES, f.severity, tr),
