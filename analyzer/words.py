@@ -7,6 +7,9 @@ report, the page, the score explanations).
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from analyzer.i18n import N_, Translator
 
 SOURCE_TYPES = {
@@ -63,32 +66,58 @@ def grade(letter: str, tr: Translator) -> str:
     return f"{letter} ({word(GRADES, letter, tr)})" if letter in GRADES else letter
 
 
-#: The fixed problems that input errors name after ``path: `` (raised in English by the modules
-#: that find them, translated by the front end that prints them).
-ERRORS = frozenset(
-    {
-        N_("no such file"),
-        N_("no such file or folder"),
-        N_("is a directory, not a file"),
-        N_("binary data, not text"),
-        N_("invalid UTF-16 text"),
-        N_("not UTF-8 and no known encoding fits"),
-        N_("empty input"),
-        N_("the input is empty"),
-        N_("no article text (only markup)"),
-        N_("no words to tell the language from"),
-        N_("the text is neither French nor English (use --lang to force one)"),
-        N_("interrupted"),
-    }
+#: The input and configuration errors a person meets most, as the modules raise them (in
+#: English): a front end prints them in its language with ``error_text``. A template must match
+#: the raised message exactly, its ``{names}`` standing for any text.
+ERRORS = (
+    N_("{path}: no such file"),
+    N_("{path}: no such file or folder"),
+    N_("{path}: is a directory, not a file"),
+    N_("{path}: binary data, not text"),
+    N_("{path}: invalid UTF-16 text"),
+    N_("{path}: not UTF-8 and no known encoding fits"),
+    N_("{path}: empty input"),
+    N_("{path}: larger than {size} MiB"),
+    N_("{path}: cannot read ({reason})"),
+    N_("{path}: cannot write ({reason})"),
+    N_("{path}: no article text (only markup)"),
+    N_("{path}: the input is empty"),
+    N_("{path}: no words to tell the language from"),
+    N_("{path}: the text is neither French nor English (use --lang to force one)"),
+    N_("{path}: cannot read configuration ({reason})"),
+    N_("{path}: no [tool.analyzer] section"),
+    N_("{where}: unknown key {key} (known: {known})"),
+    N_("{where}: language must be auto, fr or en, not {value}"),
+    N_("{where}: messages must be one of {choices}, not {value}"),
+    N_("{where}: fail_on must be one of {choices}, not {value}"),
+    N_("{where}: min_score must be a whole number from 0 to 100"),
+    N_("{where}: unknown rule {rule}"),
+    N_("{where}: unknown component {name}"),
+    N_("no article text (only markup)"),
+    N_("the input is empty"),
+    N_("no words to tell the language from"),
+    N_("the text is neither French nor English (use --lang to force one)"),
+    N_("interrupted"),
 )
 
 
+@cache
+def _error_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    patterns = []
+    for template in ERRORS:
+        parts = re.split(r"\{(\w+)\}", template)
+        regex = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        )
+        patterns.append((re.compile(f"{regex}$", re.DOTALL), template))
+    return tuple(patterns)
+
+
 def error_text(message: str, tr: Translator) -> str:
-    """An error message in ``tr``'s language when its problem is a known one
-    (``a.txt: no such file`` -> ``a.txt: fichier introuvable``); else as it is."""
-    if message in ERRORS:
-        return tr(message)
-    head, sep, problem = message.rpartition(": ")
-    if sep and problem in ERRORS:
-        return head + sep + tr(problem)
+    """An error message in ``tr``'s language when it is one of ``ERRORS``
+    (``a.txt: no such file`` -> ``a.txt : fichier introuvable``); else as it is."""
+    for pattern, template in _error_patterns():
+        match = pattern.match(message)
+        if match:
+            return tr(template, **match.groupdict())
     return message

@@ -280,10 +280,12 @@ def test_english_messages_for_a_french_article():
     assert "0,50" not in compute(report, lang="en").components[0].explanation
 
 
-def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def _cli(*args: str, cwd: Path | None = None, lang: str = "") -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         env.pop(name, None)
+    if lang:
+        env["LANG"] = lang
     return subprocess.run(
         [sys.executable, "-m", "analyzer.cli", *args],
         capture_output=True,
@@ -337,6 +339,27 @@ def test_configuration_and_caller_choose_the_messages(tmp_path, french_draft):
     assert back.meta["messages"] == "fr"
     assert any("nommez qui le dit" in f.message for f in back.findings)
     assert [f.rule for f in back.findings] == [f.rule for f in configured.findings]
+
+
+def test_command_line_errors_speak_the_users_language(tmp_path):
+    missing = str(tmp_path / "absent.md")
+    french = _cli("check", missing, lang="fr_FR.UTF-8")
+    assert french.returncode == 2
+    assert french.stderr == f"analyzer{NBSP}: erreur{NBSP}: {missing}{NBSP}: fichier introuvable\n"
+    english = _cli("check", missing, lang="C.UTF-8")
+    assert english.stderr == f"analyzer: error: {missing}: no such file\n"
+    assert _cli("check", missing, "--messages", "fr").stderr == french.stderr
+
+
+def test_error_templates_translate_configuration_errors():
+    from analyzer.words import error_text
+
+    message = "p.toml: [tool.analyzer]: unknown key 'langue' (known: ['language'])"
+    assert error_text(message, translator("en")) == message
+    assert error_text(message, translator("fr")) == (
+        f"p.toml: [tool.analyzer]{NBSP}: clé inconnue 'langue' (connues{NBSP}: ['language'])"
+    )
+    assert error_text("something else: entirely", translator("fr")) == "something else: entirely"
 
 
 def test_bad_messages_setting_is_a_one_line_error(tmp_path, french_draft):
