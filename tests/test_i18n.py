@@ -362,6 +362,30 @@ def test_error_templates_translate_configuration_errors():
     assert error_text("something else: entirely", translator("fr")) == "something else: entirely"
 
 
+def test_error_templates_still_match_what_the_modules_raise(tmp_path):
+    """A reworded error in a module would silently stay English: raise the real ones."""
+    from analyzer.config import load
+    from analyzer.errors import AnalyzerError
+    from analyzer.inputs import read
+    from analyzer.language import detect
+    from analyzer.words import error_text
+
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (tmp_path / "pyproject.toml").write_text("[tool.analyzer]\nlangue = 1\n", encoding="utf-8")
+    attempts = (
+        lambda: read(str(tmp_path / "absent.txt")),
+        lambda: read(str(tmp_path)),
+        lambda: read(str(tmp_path / "bin.txt")),
+        lambda: detect("zzzz qqqq xxxx wwww"),
+        lambda: load(tmp_path / "pyproject.toml"),
+    )
+    for attempt in attempts:
+        with pytest.raises(AnalyzerError) as caught:
+            attempt()
+        message = str(caught.value)
+        assert error_text(message, translator("fr")) != message, message
+
+
 def test_bad_messages_setting_is_a_one_line_error(tmp_path, french_draft):
     (tmp_path / ".analyzer.toml").write_text('messages = "klingon"\n', encoding="utf-8")
     target = tmp_path / "a.md"
