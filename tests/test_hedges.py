@@ -147,6 +147,9 @@ EN_ROWS = [
     ("The ministry was accused of ignoring supposed threats.", "supposed", "lexical"),
     ("Researchers point to a potential link between noise and stress.", "potential", "lexical"),
     ("The man is suspected of stealing two cars.", "suspected", "lexical"),
+    ("Another version of the story claimed that the driver fled.", "Another version", "weasel"),
+    ("Some quarters have raised doubts about the count.", "Some quarters", "weasel"),
+    ("An aide said the first advert could start this week.", "could", "lexical"),
 ]
 EN_NOT_ROWS = [
     "The ministry said 40 suspected cases were reviewed.",  # clinical term
@@ -159,6 +162,9 @@ EN_NOT_ROWS = [
     "The team is supposed to arrive at noon.",  # obligation
     "The firms were reported to be close to a deal on Monday by The Wall Street Journal.",  # agent
     "No such account has been mentioned in court.",  # negated
+    "As odd as it may seem, the council approved the plan.",  # concessive idiom
+    "The firm rolled out several versions of the plan.",  # a story noun only hedges as a source
+    "Pay another quarter out of current income.",  # quarters only as a vague source
 ]
 
 

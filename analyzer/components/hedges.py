@@ -52,6 +52,7 @@ _GRAMMAR_CLASSES = frozenset(
         "evidence_verb",
         "generic_subject",
         "future_stem",
+        "story_noun",
         "not",
     }
 )
@@ -153,7 +154,9 @@ class HedgeFinder:
             (tuple(e.split()) for e in words["future_stem"]), key=lambda p: -len(p[0])
         )
         self.reporting = set(lexicon(lang, "reporting_verbs"))
-        self.evidence = self.reporting | words["evidence_verb"]
+        self.evidence = words["evidence_verb"]
+        self.stories = words["story_noun"]
+        self.people = set(lexicon(lang, "source_nouns"))
 
         entries = lexicon(lang, "hedges")
         phrases = [(c, e) for e, c in entries.items() if " " in e or "-" in e or "'" in e]
@@ -230,7 +233,8 @@ class HedgeFinder:
     def _epistemic(self, tok: Token, atts: list[RawAttribution]) -> bool:
         """A modal hedge (may, might, could) that expresses likelihood, not permission or
         ability; any other single-word cue passes. After a past cue, "could" without be / have
-        is the backshifted "can" (the city said residents could collect kits)."""
+        is the backshifted "can" when a person is its subject (the city said residents could
+        collect kits), not when a thing is (an aide said the ad could start this week)."""
         word = tok.text.lower()
         if word not in self.modals:
             return True
@@ -244,8 +248,8 @@ class HedgeFinder:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             if nxt is not None and nxt.lower_ in needs:
                 return True
-            if _past_cue(tok, atts) is not None:
-                return False
+            if _past_cue(tok, atts) is not None and self._animate(subject):
+                return False  # the city said residents could collect kits: can, backshifted
             # the plan could fail (a thing's likelihood), not she could not attend (ability)
             return (
                 subject is not None
@@ -254,6 +258,17 @@ class HedgeFinder:
                 and nxt.lower_ not in {"not", "n't"}
             )
         return True
+
+    def _animate(self, subject: Token | None) -> bool:
+        """A person or people: a personal pronoun, a person's name, a noun of the sources
+        lexicon (residents, officials, owners)."""
+        if subject is None:
+            return False
+        return (
+            subject.pos_ == "PRON"
+            or subject.ent_type_ in {"PERSON", "NORP", "PER"}
+            or subject.lemma_.lower() in self.people
+        )
 
     def _adjectival(self, tok: Token) -> bool:
         """A participle used as an adjective or a passive (the alleged thief, soupçonnés de,
@@ -339,12 +354,15 @@ class HedgeFinder:
             if reporting_subject and (det is not None or (bare and plural)):
                 return doc[start : tok.i + 1]
             return None
+        if tok.lemma_ in self.stories and reporting_subject:
+            return doc[start : tok.i + 1]  # another version of the story claimed
         if tok.lemma_ not in self.hearsay:
             return None
         if det is not None or (reporting_subject and not _definite(tok)):
             return doc[start : tok.i + 1]
         if not _definite(tok) and any(
-            c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" for g in c.children)
+            c.dep_ in {"acl", "ccomp"}
+            and any(g.lower_ in {"that", "que", "qu'"} and g.dep_ == "mark" for g in c.children)
             for c in tok.children
         ):
             return doc[start : tok.i + 1]
