@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from analyzer.components.attribution import RawAttribution
 from analyzer.components.segments import in_ranges
@@ -50,6 +50,15 @@ _SENTENCE_END = frozenset(".!?…»”\"'")
 #: A unit with quoted words over this share of its characters and a direct cue is a quotation.
 _QUOTATION_SHARE = 0.3
 _TITLE_MAX_WORDS = 25
+_EXPLETIVES = frozenset({"there", "ce", "c'", "cela", "ça", "this", "that", "on", "one"})
+#: The source type a reporting verb's subject gets from its entity label.
+_SUBJECT_TYPES = {
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "organisation",
+    "NORP": "organisation",
+    "GPE": "organisation",
+}
 
 
 _SUPPORT_RANK = {
@@ -220,10 +229,27 @@ class ClaimFinder:
         supports = scope(units, lines(doc), [scoped(a) for a in atts], starts)
         claims = []
         for (_, unit, p), support in zip(found, supports, strict=True):
+            if not support and (subject := reporting_subject(unit, self.verbs)) is not None:
+                support = [_SUBJECT_TYPES.get(subject.ent_type_, "unknown")]
             best = max(support, key=lambda t: _SUPPORT_RANK.get(t, 0)) if support else None
             claims.append(RawClaim(unit.start_char, _end(unit), bool(support), p, best))
         doc._.claims = claims
         return doc
+
+
+def reporting_subject(unit: Span, verbs: dict[str, str]) -> Token | None:
+    """The subject of a reporting verb that heads a clause of the unit, outside quotations:
+    "The ministry confirmed the outbreak", "Le parquet a démenti ces propos" report a source's
+    statement even where no attribution was made of them."""
+    for t in unit:
+        if t.pos_ != "VERB" or normalise(t.lemma_) not in verbs:
+            continue
+        if t.dep_ not in {"ROOT", "conj", "ccomp"}:
+            continue
+        for child in t.children:
+            if child.dep_ == "nsubj" and child.lower_ not in _EXPLETIVES:
+                return child
+    return None
 
 
 @dataclass(frozen=True)
