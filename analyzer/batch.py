@@ -289,6 +289,8 @@ _PR_SET_PDEATHSIG = 1
 def _init_worker(parent: int) -> None:
     """Worker start: die with the parent (kernel signal on Linux, plus a watch on the pid)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")  # one thread per worker: the workers are the cores
     if sys.platform.startswith("linux"):
         import ctypes
 
