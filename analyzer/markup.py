@@ -411,7 +411,7 @@ def scan_inline(
             return None
         after = close + 1
         if after < n and text[after] == "(":
-            end = _link_tail(text, after)
+            end = _link_tail(text, after, brackets)
             if end is not None:
                 return close, end
         if after < n and text[after] == "[":
@@ -516,6 +516,25 @@ class _Brackets:
         self.text = text
         self._ends: dict[int, int | None] | None = None
         self._runs: dict[int, list[int]] | None = None  # backtick run length → starts
+        self._closers = _Closers(text)
+        self._tails: _LinkTails | None = None
+
+    def find(self, token: str, start: int) -> int:
+        """``text.find(token, start)`` for increasing starts, each stretch searched once."""
+        return self._closers.find(token, start)
+
+    def destination_end(self, j: int) -> int:
+        """Where a link destination starting at ``j`` ends: at white space, at the ``)`` that
+        balances it, or at the end (backslash escapes skip the next character)."""
+        if self._tails is None:
+            self._tails = _LinkTails(self.text)
+        return self._tails.destination_end(j)
+
+    def title_end(self, j: int) -> int | None:
+        """The quote or ``)`` closing the link title opened at ``j``, or None."""
+        if self._tails is None:
+            self._tails = _LinkTails(self.text)
+        return self._tails.title_end(j)
 
     def code_span_close(self, i: int, run: int) -> int | None:
         """The end of the backtick run of exactly ``run`` that closes the one at ``i``, or
@@ -555,7 +574,57 @@ class _Brackets:
         return ends
 
 
-def _link_tail(text: str, i: int) -> int | None:
+class _LinkTails:
+    """Every unescaped parenthesis, quote and white space of a text, indexed in one pass, so
+    that each link destination and title is found by bisection rather than by a scan to the
+    end of the text (quadratic on ``[a](`` repeated)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.n = text, len(text)
+        self.spaces: list[int] = []
+        self.paren_at: list[int] = []  # positions of unescaped parentheses
+        self.depth_after: list[int] = []  # the running balance after each of them
+        self.closing: dict[int, list[int]] = {}  # balance before a ")" → its positions
+        self.quotes: dict[str, list[int]] = {'"': [], "'": [], ")": []}
+        depth, j, n = 0, 0, self.n
+        while j < n:
+            ch = text[j]
+            if ch == "\\" and j + 1 < n:
+                j += 2
+                continue
+            if ch.isspace():
+                self.spaces.append(j)
+            elif ch == "(" or ch == ")":
+                if ch == ")":
+                    self.closing.setdefault(depth, []).append(j)
+                    self.quotes[")"].append(j)
+                depth += 1 if ch == "(" else -1
+                self.paren_at.append(j)
+                self.depth_after.append(depth)
+            elif ch in "\"'":
+                self.quotes[ch].append(j)
+            j += 1
+
+    @staticmethod
+    def _next(positions: list[int], start: int) -> int | None:
+        k = bisect_left(positions, start)
+        return positions[k] if k < len(positions) else None
+
+    def destination_end(self, j: int) -> int:
+        k = bisect_left(self.paren_at, j)
+        depth = self.depth_after[k - 1] if k > 0 else 0
+        ends = [self.n]
+        for found in (self._next(self.closing.get(depth, []), j), self._next(self.spaces, j)):
+            if found is not None:
+                ends.append(found)
+        return min(ends)
+
+    def title_end(self, j: int) -> int | None:
+        opener = self.text[j]
+        return self._next(self.quotes[")" if opener == "(" else opener], j + 1)
+
+
+def _link_tail(text: str, i: int, index: _Brackets) -> int | None:
     """For ``(`` at ``i`` after a link text: the end of ``(destination "title")``, or None."""
     n, j = len(text), i + 1
 
@@ -566,31 +635,16 @@ def _link_tail(text: str, i: int) -> int | None:
 
     j = spaces(j)
     if j < n and text[j] == "<":
-        close = text.find(">", j)
-        if close == -1 or "\n" in text[j:close] or "<" in text[j + 1 : close]:
+        close = index.find(">", j)
+        if close == -1 or -1 < index.find("\n", j) < close or -1 < index.find("<", j + 1) < close:
             return None
         j = close + 1
     else:
-        depth = 0
-        while j < n and not text[j].isspace():
-            ch = text[j]
-            if ch == "\\" and j + 1 < n:
-                j += 2
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            j += 1
+        j = index.destination_end(j)
     j = spaces(j)
     if j < n and text[j] in "\"'(":
-        closer = ")" if text[j] == "(" else text[j]
-        k = j + 1
-        while k < n and text[k] != closer:
-            k += 2 if text[k] == "\\" else 1
-        if k >= n:
+        k = index.title_end(j)
+        if k is None:
             return None
         j = spaces(k + 1)
     return j + 1 if j < n and text[j] == ")" else None
@@ -598,26 +652,44 @@ def _link_tail(text: str, i: int) -> int | None:
 
 def _match_emphasis(delims: list[dict], drop: bytearray) -> None:
     """Pair emphasis delimiters as CommonMark does (closer looks back for the nearest opener of
-    its kind, the rule of three included) and blank the paired markers; lone ones stay."""
+    its kind, the rule of three included) and blank the paired markers; lone ones stay.
+
+    As in CommonMark's reference implementation, spent delimiters are unlinked and a closer
+    kind that found no opener remembers where the search may stop: linear, where looking back
+    over every earlier delimiter is quadratic on long runs of unpaired ``*`` and ``_``."""
+    n = len(delims)
+    prev, nxt = list(range(-1, n - 1)), list(range(1, n + 1))
+    linked = [True] * n
+
+    def unlink(i: int) -> None:
+        if linked[i]:
+            linked[i] = False
+            if prev[i] >= 0:
+                nxt[prev[i]] = nxt[i]
+            if nxt[i] < n:
+                prev[nxt[i]] = prev[i]
+
+    bottom: dict[tuple, int] = {}  # (char, closer opens, length % 3) → searched down to here
     for ci, closer in enumerate(delims):
-        if not closer["close"]:
+        if not closer["close"] or not linked[ci]:
             continue
+        key = (closer["ch"], closer["open"], closer["orig"] % 3)
         while closer["count"] > 0:
-            found = None
-            for oi in range(ci - 1, -1, -1):
+            found, oi = None, prev[ci]
+            while oi > bottom.get(key, -1):
                 op = delims[oi]
-                if op["ch"] != closer["ch"] or op["count"] == 0 or not op["open"]:
-                    continue
-                both = op["close"] or closer["open"]
-                if (
-                    both
-                    and (op["orig"] + closer["orig"]) % 3 == 0
-                    and not (op["orig"] % 3 == 0 and closer["orig"] % 3 == 0)
-                ):
-                    continue
-                found = oi
-                break
+                if op["ch"] == closer["ch"] and op["count"] > 0 and op["open"]:
+                    both = op["close"] or closer["open"]
+                    if not (
+                        both
+                        and (op["orig"] + closer["orig"]) % 3 == 0
+                        and not (op["orig"] % 3 == 0 and closer["orig"] % 3 == 0)
+                    ):
+                        found = oi
+                        break
+                oi = prev[oi]
             if found is None:
+                bottom[key] = max(bottom.get(key, -1), prev[ci])
                 break
             op = delims[found]
             use = 2 if op["count"] >= 2 and closer["count"] >= 2 else 1
@@ -627,8 +699,16 @@ def _match_emphasis(delims: list[dict], drop: bytearray) -> None:
             drop[closer["start"] : closer["start"] + use] = b"\x01" * use
             closer["start"] += use
             closer["count"] -= use
-            for between in delims[found + 1 : ci]:
-                between["count"] = 0
+            between = nxt[found]
+            while between != ci:
+                delims[between]["count"] = 0
+                following = nxt[between]
+                unlink(between)
+                between = following
+            if op["count"] == 0:
+                unlink(found)
+        if closer["count"] == 0:
+            unlink(ci)
 
 
 # -- HTML ---------------------------------------------------------------------------------------
