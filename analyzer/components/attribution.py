@@ -68,6 +68,7 @@ class AttributionFinder:
             for tok in unit:
                 unit_of[tok.i] = index
         found: list[RawAttribution] = []
+        idle: dict[int, list[CueContext]] = {}  # cues that attributed nothing, by unit
         for start, end, lemma in self._cues(doc):
             verb = doc[start]
             if verb.i not in unit_of or in_ranges(verb.idx, excluded):
@@ -76,7 +77,10 @@ class AttributionFinder:
                 continue  # the speaker's own words (ANNOTATION.md 1: not annotated)
             unit = units[unit_of[verb.i]]
             context = self._cue_context(doc, verb.i, end, lemma, unit, quotes)
-            found.extend(_first(CUE_CONSTRUCTIONS, self.grammar, context))
+            results = _first(CUE_CONSTRUCTIONS, self.grammar, context)
+            found.extend(results)
+            if not results:
+                idle.setdefault(unit_of[verb.i], []).append(context)
         for match_id, start, end in self.marker_matcher(doc):
             if start not in unit_of or in_ranges(doc[start].idx, excluded):
                 continue
@@ -86,7 +90,8 @@ class AttributionFinder:
             context = MarkerContext(doc, doc[start:end], cls, units[unit_of[start]], quotes)
             found.extend(_first(MARKER_CONSTRUCTIONS, self.grammar, context))
         found = _drop_nested(found)
-        found.extend(self._floating(doc, quotes, found, units, unit_of, excluded))
+        floating = self._floating(doc, quotes, found, units, unit_of, excluded)
+        found.extend(self._complete(doc, att, idle, units) for att in floating)
         found.sort(key=lambda a: a.content)
         doc._.attributions = found
         return doc
@@ -135,6 +140,29 @@ class AttributionFinder:
         before = prev_word(doc, cue.start, unit.start)
         clitic = self.grammar.clitic_subject(cue)
         return CueContext(doc, verb, cue, lemma, stance, unit, quotes, before, clitic)
+
+    def _complete(
+        self, doc: Doc, att: RawAttribution, idle: dict[int, list[CueContext]], units: list[Span]
+    ) -> RawAttribution:
+        """A quotation with no construction of its own takes a reporting verb that attributed
+        nothing in its sentence, or in the next sentence of its paragraph when the quotation is
+        a sentence of its own (« … ». Le ministre a rappelé mercredi l'importance du sujet)."""
+        index = att.extra["unit"]
+        candidates = list(idle.get(index, []))
+        if not candidates and index + 1 < len(units):
+            unit, after = units[index], units[index + 1]
+            between = doc_text(doc)[unit.end_char : after.start_char]
+            quote_is_unit = att.content[0] <= unit.start_char + 2
+            if "\n" not in between and quote_is_unit:
+                candidates = idle.get(index + 1, [])
+        for context in candidates:
+            speaker = self.grammar.subject(doc, context.verb, context.cue, context.unit)
+            if speaker is None:
+                start = self.grammar.skip_indirect_object(doc, context.cue.end, context.unit.end)
+                speaker = self.grammar.np_forward(doc, start, context.unit.end)
+            if speaker is not None and not (att.content[0] <= speaker.start_char < att.content[1]):
+                return context.record("direct", att.content, speaker)
+        return att
 
     def _floating(self, doc, quotes, found, units, unit_of, excluded) -> list[RawAttribution]:
         covered = [a.content for a in found]

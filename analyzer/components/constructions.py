@@ -45,6 +45,10 @@ from analyzer.components.spans import (
 from analyzer.lexicons import lexicon, normalise, profile
 
 _CLAUSE_END = frozenset({";"})
+#: Dependents that make a noun object name a specific fact (le décès *de deux personnes*).
+_COMPLEMENTS = frozenset(
+    {"nmod", "amod", "nummod", "acl", "acl:relcl", "prep", "compound", "poss", "relcl", "det:poss"}
+)
 
 
 def _words(values) -> frozenset[str]:
@@ -133,10 +137,19 @@ class Grammar:
         steps = 0
         while i < end and steps < 8:
             word = normalise(doc[i].text)
-            if word in self.skip_adverbs or (
-                doc[i].pos_ == "ADV" and word not in self.complementisers
+            if (
+                i + 1 < end
+                and normalise(doc[i].text_with_ws + doc[i + 1].text) in self.skip_adverbs
+            ):
+                i, steps = i + 2, steps + 1  # d'ailleurs, par ailleurs
+            elif word in self.skip_adverbs or (
+                (doc[i].pos_ == "ADV" or doc[i].dep_ == "advmod")
+                and word not in self.complementisers
             ):
                 i, steps = i + 1, steps + 1
+            elif word in self.skip_prepositions and self._phrase_end(doc, i, end) is not None:
+                # the parse closes the phrase: devant les médias | le vice-président
+                i, steps = self._phrase_end(doc, i, end), steps + 1
             elif word in self.skip_prepositions:
                 j = i + 1
                 while j < end and doc[j].pos_ in NP_POS and doc[j].text not in STOP_PUNCT:
@@ -145,6 +158,21 @@ class Grammar:
             else:
                 break
         return i
+
+    def _phrase_end(self, doc: Doc, i: int, end: int) -> int | None:
+        """Where the prepositional phrase opened at ``i`` ends by the parse, if the parse gives
+        a phrase of nouns only (no verb, no que, no punctuation inside)."""
+        head = doc[i].head
+        if doc[i].dep_ != "case" or not i < head.i < end:
+            return None
+        j = max(t.i for t in head.subtree if t.i < end) + 1
+        inside = doc[i + 1 : j]
+        if any(
+            t.pos_ in {"VERB", "AUX", "SCONJ"} or normalise(t.text) in self.complementisers
+            for t in inside
+        ):
+            return None
+        return j
 
     def complementiser_near(self, doc: Doc, nxt: Token, unit: Span) -> Token | None:
         """The que / that opening the content, right after the cue or after a short aside
@@ -510,6 +538,10 @@ def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
             tokens = [t for t in child.subtree if verb.i < t.i < unit.end]
             if not tokens or min(t.i for t in tokens) != nxt.i:
                 continue  # the object must open right after the cue
+            if not any(
+                k.dep_ in {"nmod", "amod", "nummod", "acl", "acl:relcl"} for k in child.children
+            ):
+                continue  # a bare noun names no fact (a annoncé la couleur)
             return None, (nxt.idx, g.clause_end(doc, nxt.i, unit))
     return None
 
