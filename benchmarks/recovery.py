@@ -91,7 +91,8 @@ def finding_precision(gold, report) -> dict[str, list[int]]:
     return counts
 
 
-def run_dev(lang: str, limit: int | None) -> dict | None:
+def run_dev(lang: str, limit: int | None = None, analyzer=None) -> dict | None:
+    """Claims and finding precision on ``dev/<lang>``; None when the folder is absent."""
     from analyzer import Analyzer
     from analyzer.evaluate import Evaluation
     from analyzer.gold import find_gold_files, load
@@ -99,7 +100,7 @@ def run_dev(lang: str, limit: int | None) -> dict | None:
     folder = REFERENCE / "dev" / lang
     if not folder.is_dir():
         return None
-    analyzer = Analyzer(lang)
+    analyzer = analyzer or Analyzer(lang)
     evaluation = Evaluation()
     flagged = {"unattributed-claim": [0, 0], "unattributed-hedge": [0, 0]}
     for file in find_gold_files([folder])[:limit]:
