@@ -44,3 +44,15 @@ def test_unterminated_quotation_closes_at_paragraph_end():
 def test_split_quotation_gives_two():
     text = "« Nous avons gagné », a-t-il ajouté, « mais rien n'est fini »."
     assert inner(text) == ["Nous avons gagné", "mais rien n'est fini"]
+
+
+def test_opener_typed_as_closer_closes_the_quotation():
+    text = "« Le budget arrive trop tard« , a regretté la députée. « Encore », a-t-elle ajouté."
+    found = [text[q.inner_start : q.inner_end] for q in find_quotes(text)]
+    assert found == ["Le budget arrive trop tard", "Encore"], found
+
+
+def test_marks_typed_the_other_way_round():
+    text = "Le maire a parlé d'une »décision sage« lors du conseil."
+    found = [text[q.inner_start : q.inner_end] for q in find_quotes(text)]
+    assert found == ["décision sage"], found

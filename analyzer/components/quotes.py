@@ -106,9 +106,14 @@ def find_quotes(text: str) -> list[Quote]:
                 if any(m == "‘" for m, _ in stack) and not after.isalpha():
                     _close_to(stack, "‘", i, text, quotes)
             elif ch in OPEN_TO_CLOSE:
-                stack.append((ch, i))
+                if stack and stack[-1][0] == ch and _placed_as_closer(text, i):
+                    _close_to(stack, ch, i, text, quotes)  # « … « : the opener typed twice
+                else:
+                    stack.append((ch, i))
             elif ch in CLOSERS and any(m == CLOSERS[ch] for m, _ in stack):
                 _close_to(stack, CLOSERS[ch], i, text, quotes)
+            elif ch in CLOSERS and not stack and _placed_as_opener(text, i):
+                stack.append((CLOSERS[ch], i))  # » … « : marks typed the other way round
         if stack:
             nxt = paragraphs[p_index + 1][0] if p_index + 1 < len(paragraphs) else None
             if nxt is not None and text[nxt] == stack[0][0] and stack[0][0] != '"':
@@ -118,6 +123,20 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(_make(text, stack[0][1], p_end, closed=False))
                 stack.clear()
     return quotes
+
+
+def _placed_as_closer(text: str, i: int) -> bool:
+    """A mark glued to the word before it and followed by a space or punctuation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before not in _SPACE and (after in _SPACE or after in ",.;:!?)")
+
+
+def _placed_as_opener(text: str, i: int) -> bool:
+    """A mark after a space (or at the start) and glued to the word after it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _SPACE or before in "(:—–-") and after.isalnum()
 
 
 def _close_to(stack: list, opener: str, i: int, text: str, quotes: list[Quote]) -> None:
