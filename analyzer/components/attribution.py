@@ -19,6 +19,7 @@ from analyzer.components.constructions import (
     CueContext,
     Grammar,
     MarkerContext,
+    incise_inside_quotation,
 )
 from analyzer.components.matching import form_matcher, lemma_matcher
 from analyzer.components.quotes import Quote, doc_text
@@ -35,7 +36,15 @@ _MIN_FLOATING_WORDS = 4
 @Language.factory(
     "analyzer_attribution",
     assigns=["doc._.attributions"],
-    requires=["doc._.quotes", "doc._.units", "doc._.excluded"],
+    requires=[
+        "doc._.quotes",
+        "doc._.units",
+        "doc._.excluded",
+        "token.pos",
+        "token.lemma",
+        "token.dep",
+        "token.head",
+    ],
     default_config={"lang": None},
 )
 def make_attribution(nlp: Language, name: str, lang: str | None) -> AttributionFinder:
@@ -73,9 +82,13 @@ class AttributionFinder:
             verb = doc[start]
             if verb.i not in unit_of or in_ranges(verb.idx, excluded):
                 continue
-            if any(q.contains(verb.idx) for q in quotes):
-                continue  # the speaker's own words (ANNOTATION.md 1: not annotated)
             unit = units[unit_of[verb.i]]
+            inside = next((q for q in quotes if q.contains(verb.idx)), None)
+            if inside is not None:
+                # the speaker's own words (ANNOTATION.md 1), unless the writer's incise
+                context = self._cue_context(doc, verb.i, end, lemma, unit, quotes)
+                found.extend(incise_inside_quotation(self.grammar, context, inside))
+                continue
             context = self._cue_context(doc, verb.i, end, lemma, unit, quotes)
             results = _first(CUE_CONSTRUCTIONS, self.grammar, context)
             found.extend(results)
@@ -171,6 +184,8 @@ class AttributionFinder:
             if in_ranges(q.start, excluded):
                 continue
             if any(s <= q.inner_start and q.inner_end <= e for s, e in covered):
+                continue
+            if any(a.extra.get("split") == q.start for a in found):
                 continue
             words = len(doc_text(doc)[q.inner_start : q.inner_end].split())
             span = doc.char_span(q.start, q.end, alignment_mode="expand")

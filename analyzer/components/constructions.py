@@ -457,6 +457,33 @@ def preposed_cue(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     return [c.record(kind or c.kind_of(content), content, speaker)]
 
 
+def incise_inside_quotation(g: Grammar, c: CueContext, quote: Quote) -> list[RawAttribution]:
+    """« Nous recommandons la prudence, rappelle le porte-parole. La route reste fermée. »: an
+    inverted incise the writer put inside an open quotation splits it in two direct parts.
+    Any other cue inside quotation marks is the speaker's own (ANNOTATION.md 1)."""
+    doc, before = c.doc, c.before
+    if before is None or before.text != "," or before.idx <= quote.inner_start:
+        return []
+    if c.clitic is not None:
+        speaker, after = clitic_span(doc, c.clitic), c.cue.end
+    else:
+        speaker = g.np_forward(doc, g.skip_indirect_object(doc, c.cue.end, c.unit.end), len(doc))
+        if speaker is None or not g.starts_np(doc, c.cue.end, len(doc)):
+            return []
+        after = speaker.end
+    closing = next_word(doc, after, len(doc))
+    if closing is None or closing.text not in {".", ",", ";", "!", "?"}:
+        return []
+    first = trim_chars(doc_text(doc), quote.inner_start, before.idx)
+    results = [c.record("direct", first, speaker)] if first[1] - first[0] >= 3 else []
+    rest = next_word(doc, closing.i + 1, len(doc))
+    if rest is not None and rest.idx < quote.inner_end - 2:
+        results.append(c.record("direct", (rest.idx, quote.inner_end), speaker))
+    for att in results:
+        att.extra["split"] = quote.start
+    return results
+
+
 #: Cue constructions in order of precedence: the first that returns a list decides.
 CUE_CONSTRUCTIONS: list[tuple[str, Construction]] = [
     ("participle_adjunct", participle_adjunct),
