@@ -84,11 +84,22 @@ class RawClaim:
 @Language.factory(
     "analyzer_claims",
     assigns=["doc._.claims"],
-    requires=["doc._.attributions", "doc._.units", "doc._.hedges"],
-    default_config={"lang": "fr"},
+    requires=[
+        "doc._.attributions",
+        "doc._.units",
+        "doc._.hedges",
+        "doc._.quotes",
+        "doc._.excluded",
+        "token.pos",
+        "token.lemma",
+        "token.dep",
+        "token.morph",
+        "token.ent_type",
+    ],
+    default_config={"lang": None},
 )
-def make_claims(nlp: Language, name: str, lang: str) -> ClaimFinder:
-    return ClaimFinder(lang)
+def make_claims(nlp: Language, name: str, lang: str | None) -> ClaimFinder:
+    return ClaimFinder(lang or nlp.lang)
 
 
 def lines(doc: Doc) -> list[tuple[int, int]]:

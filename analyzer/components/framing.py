@@ -31,20 +31,34 @@ class RawFraming:
 @Language.factory(
     "analyzer_framing",
     assigns=["doc._.framing"],
-    requires=["doc._.attributions", "doc._.quotes"],
-    default_config={"lang": "fr", "extra_loaded_terms": []},
+    requires=["doc._.attributions", "doc._.quotes", "doc._.boilerplate", "token.lemma"],
+    default_config={"lang": None, "loaded_terms": None, "extra_loaded_terms": []},
 )
-def make_framing(nlp: Language, name: str, lang: str, extra_loaded_terms: list[str]):
-    return FramingFinder(nlp, lang, extra_loaded_terms)
+def make_framing(
+    nlp: Language,
+    name: str,
+    lang: str | None,
+    loaded_terms: dict[str, str] | None,
+    extra_loaded_terms: list[str],
+) -> FramingFinder:
+    """``loaded_terms`` (term -> category) replaces the language's ``loaded_terms.tsv``;
+    ``extra_loaded_terms`` adds house words to it (category ``evaluative``)."""
+    return FramingFinder(nlp, lang or nlp.lang, extra_loaded_terms, loaded_terms)
 
 
 class FramingFinder:
     """Sets ``doc._.framing``: ``RawFraming`` records in text order."""
 
-    def __init__(self, nlp: Language, lang: str, extra_loaded_terms: list[str]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        lang: str,
+        extra_loaded_terms: list[str] = (),
+        loaded_terms: dict[str, str] | None = None,
+    ) -> None:
         if not Doc.has_extension("framing"):
             Doc.set_extension("framing", default=None)
-        terms = dict(lexicon(lang, "loaded_terms"))
+        terms = dict(lexicon(lang, "loaded_terms") if loaded_terms is None else loaded_terms)
         terms.update({t.lower(): "evaluative" for t in extra_loaded_terms})
         self.phrases, self.words, self.word_forms = lexicon_matchers(nlp, terms)
 

@@ -81,11 +81,21 @@ class RawHedge:
 @Language.factory(
     "analyzer_hedges",
     assigns=["doc._.hedges"],
-    requires=["doc._.attributions", "doc._.quotes", "doc._.units"],
-    default_config={"lang": "fr"},
+    requires=[
+        "doc._.attributions",
+        "doc._.quotes",
+        "doc._.units",
+        "doc._.boilerplate",
+        "token.pos",
+        "token.lemma",
+        "token.dep",
+        "token.head",
+        "token.morph",
+    ],
+    default_config={"lang": None},
 )
-def make_hedges(nlp: Language, name: str, lang: str) -> HedgeFinder:
-    return HedgeFinder(nlp, lang)
+def make_hedges(nlp: Language, name: str, lang: str | None) -> HedgeFinder:
+    return HedgeFinder(nlp, lang or nlp.lang)
 
 
 def token_pattern(entry: str) -> list[dict]:

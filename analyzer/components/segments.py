@@ -31,10 +31,11 @@ _HEADLINE_MAX_CHARS = 200
         "doc._.headline",
         "doc._.paragraphs",
     ],
-    default_config={"lang": "fr"},
+    requires=["doc._.quotes"],
+    default_config={"lang": None},
 )
-def make_segments(nlp: Language, name: str, lang: str) -> Segmenter:
-    return Segmenter(nlp, lang)
+def make_segments(nlp: Language, name: str, lang: str | None) -> Segmenter:
+    return Segmenter(nlp, lang or nlp.lang)
 
 
 class Segmenter:

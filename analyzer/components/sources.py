@@ -29,11 +29,20 @@ _RESOLUTION_WINDOW_CHARS = 900
 @Language.factory(
     "analyzer_sources",
     assigns=["doc._.attributions"],
-    requires=["doc._.attributions"],
-    default_config={"lang": "fr"},
+    requires=[
+        "doc._.attributions",
+        "doc._.paragraphs",
+        "doc._.units",
+        "token.pos",
+        "token.lemma",
+        "token.dep",
+        "token.morph",
+        "doc.ents",
+    ],
+    default_config={"lang": None},
 )
-def make_sources(nlp: Language, name: str, lang: str) -> SourceResolver:
-    return SourceResolver(lang)
+def make_sources(nlp: Language, name: str, lang: str | None) -> SourceResolver:
+    return SourceResolver(lang or nlp.lang)
 
 
 class SourceResolver:
