@@ -43,7 +43,9 @@ _TEXT_STOP = _STOP | frozenset(
         "mr.", "mrs.", "ms.", "dr.", "rep.", "sen.", "gov.", "former", "one", "some",
     }
 )  # fmt: skip
-_WORD = re.compile(r"[\w.]*\w\.?|\w")
+#: A word starts a run of word characters and dots (the lookbehind makes a run of dots alone
+#: fail once, not once per dot: quadratic otherwise).
+_WORD = re.compile(r"(?<![\w.])[\w.]*\w\.?|\w")
 
 
 def half_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -121,7 +121,7 @@ def typography(text: str, lang: str) -> str:
     if lang != "fr":
         return text
     text = re.sub(r"«\s*", "«" + NBSP, text)
-    text = re.sub(r"\s*»", NBSP + "»", text)
+    text = re.sub(r"(?<!\s)\s*»", NBSP + "»", text)  # from a blank run's start: linear
     text = re.sub(r"(?<=[\w»)\]}])\s*:(?=\s|$)", NBSP + ":", text)
     return re.sub(r"(?<=[\w»)\]}])\s*([;!?])(?=\s|$)", NNBSP + r"\1", text)
 
