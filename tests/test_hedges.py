@@ -112,6 +112,7 @@ FR_ROWS = [
     ),
     ("S'il pleut encore, la finale pourrait être reportée.", "pourrait", "lexical"),
     ("Certains affirment que le maire ne se représentera pas.", "Certains affirment", "weasel"),
+    ("Le conducteur avait manifestement bu.", "manifestement", "lexical"),
 ]
 FR_NOT_ROWS = [
     "On pourrait presque croire que l'équipe a gagné.",  # generic subject
@@ -122,6 +123,7 @@ FR_NOT_ROWS = [
     "Les policiers ont soupçonné le voisin dès le premier jour.",  # active perfect
     "Tout prévenu est présumé innocent jusqu'à son jugement.",  # legal presumption
     "Le ministre a affirmé qu'il viendrait à la réunion.",  # future-in-the-past
+    "Bien que l'on parle de super-terres, ces planètes sont brûlantes.",  # naming, not rumour
 ]
 EN_ROWS = [
     ("The bridge is expected to reopen in May.", "is expected to", "lexical"),
@@ -150,6 +152,11 @@ EN_ROWS = [
     ("Another version of the story claimed that the driver fled.", "Another version", "weasel"),
     ("Some quarters have raised doubts about the count.", "Some quarters", "weasel"),
     ("An aide said the first advert could start this week.", "could", "lexical"),
+    ("Media reports say the striker has signed.", "Media reports", "weasel"),
+    ("Two climbers are feared dead after the avalanche.", "feared dead", "lexical"),
+    ("It emerged that the minister had been warned.", "It emerged that", "weasel"),
+    ("According to reports, the border was closed overnight.", "According to reports", "weasel"),
+    ("Police are investigating an apparent arson attack.", "an apparent", "lexical"),
 ]
 EN_NOT_ROWS = [
     "The ministry said 40 suspected cases were reviewed.",  # clinical term
@@ -165,6 +172,9 @@ EN_NOT_ROWS = [
     "As odd as it may seem, the council approved the plan.",  # concessive idiom
     "The firm rolled out several versions of the plan.",  # a story noun only hedges as a source
     "Pay another quarter out of current income.",  # quarters only as a vague source
+    "A Reuters report said the plant would close.",  # an owned report is an attribution
+    "The fire left no apparent damage.",  # apparent = visible
+    "Initial police reports said two men were shot.",  # the police own their reports
 ]
 
 

@@ -166,7 +166,7 @@ class HedgeFinder:
         self.reporting = set(lexicon(lang, "reporting_verbs"))
         self.evidence = words["evidence_verb"]
         self.stories = words["story_noun"]
-        self.people = set(lexicon(lang, "source_nouns"))
+        self.people = lexicon(lang, "source_nouns")
 
         entries = lexicon(lang, "hedges")
         phrases = [(c, e) for e, c in entries.items() if " " in e or "-" in e or "'" in e]
@@ -357,7 +357,7 @@ class HedgeFinder:
         gerund = subject and tok.tag_ == "VBG" and tok.lower_ in self.hearsay  # reporting has
         if not (tok.pos_ == "NOUN" or gerund) or self._owned(tok):
             return None
-        start = det.i if det is not None and det.i < tok.i else tok.i
+        start = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in {"det", "amod", "compound"}])
         if tok.lemma_ in self.groups:
             plural = "Plur" in tok.morph.get("Number") or tok.tag_ == "NNS"
             bare = not any(c.dep_ == "det" for c in tok.children)
@@ -379,9 +379,15 @@ class HedgeFinder:
         return None
 
     def _owned(self, tok: Token) -> bool:
-        """The noun names whose it is (a Reuters report, his claims, reports by the BBC)."""
+        """The noun names whose it is (a Reuters report, his claims, police reports, reports
+        by the BBC); a vague compound names no one (media reports, press reports)."""
         for child in tok.children:
-            if child.dep_ in {"poss", "compound", "nmod:poss", "flat:name"}:
+            if child.dep_ in {"poss", "nmod:poss", "flat:name"}:
+                return True
+            if (
+                child.dep_ == "compound"
+                and self.people.get(child.lemma_.lower(), "vague") != "vague"
+            ):
                 return True
             if child.pos_ == "PROPN":
                 return True
