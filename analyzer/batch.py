@@ -182,6 +182,7 @@ def analyse_item(item: dict, lang: str | None = None) -> dict:
         return item
     rid = item["id"]
     head = {"id": rid, **({"path": item["path"]} if "path" in item else {})}
+    head.update({k: item[k] for k in META_FIELDS if k in item})  # errors keep their outlet
     try:
         session = _session()
         if "path" in item:

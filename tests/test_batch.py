@@ -116,6 +116,7 @@ def test_json_lines_csv_and_globs_with_metadata_and_parquet(tmp_path):
         str(articles / "one.txt"),
         str(articles / "two.txt"),
     }
+    assert "error" not in lines["doc01"], lines["doc01"]["error"]
     assert lines["doc01"]["outlet"] == "Le Quotidien" and lines["doc01"]["date"] == "2024-02-15"
     assert lines["doc01"]["score"]["grade"] in "ABCDEF"
     assert lines["c1"]["outlet"] == "Tableau" and lines["c1"]["attributions"]
