@@ -26,6 +26,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --lang fr
 	$(BIN)/python benchmarks/throughput.py --lang en
+	$(BIN)/python benchmarks/memory.py --lang fr
+	$(BIN)/python benchmarks/incremental.py --lang fr
+	$(BIN)/python benchmarks/incremental.py --lang en
 
 models: $(STAMP)
 	$(BIN)/python -m analyzer.train --lang fr
