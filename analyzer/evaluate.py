@@ -8,7 +8,14 @@ the other; pairs are made greedily by overlap, one to one. On the matched pairs:
 - pronoun resolution: for gold pronoun speakers, the predicted resolved name shares a word with
   the gold one;
 - source type: the predicted type equals the gold type (``speaker_type`` for a continuing
-  quotation, "unknown" when there is no source at all).
+  quotation, "unknown" when there is no source at all);
+- source grouping (B³): over the matched attributions whose gold names its source (the
+  speaker's ``source`` id, or ``speaker_resolved`` for a continuing quotation), each
+  attribution's predicted source (``source_id``; none is a source of its own) is compared with
+  its gold source, document by document: precision is the share of the attributions grouped
+  with it that share its gold source, recall the share of its gold source's attributions
+  grouped with it, both averaged over attributions. Two people merged lower the precision, one
+  person split lowers the recall.
 
 JSON Lines corpora (``*.jsonl``, PolNeAR, see ``gold.load_jsonl``) are evaluated document by
 document (named ``file.jsonl#id``). Their gold has no kinds, no source types, no resolved names,
@@ -144,6 +151,45 @@ class Accuracy:
         self.total += 1
 
 
+def gold_source(g: GoldAttribution) -> str | None:
+    """The gold id of an attribution's source: the speaker's ``source``, or the name a
+    continuing quotation takes (None when the gold does not name one)."""
+    if g.speaker is not None:
+        return g.speaker.source
+    return g.resolved
+
+
+@dataclass
+class Grouping:
+    """B³ precision and recall of the mentions grouped into one source (see the module doc)."""
+
+    precision_sum: float = 0.0
+    recall_sum: float = 0.0
+    total: int = 0
+
+    def add(self, pairs: list[tuple[GoldAttribution, Attribution]]) -> None:
+        items = []
+        for i, (g, p) in enumerate(pairs):
+            gold_id = gold_source(g)
+            if gold_id is None:
+                continue
+            pred_id = p.speaker.source_id if p.speaker and p.speaker.source_id else f"#{i}"
+            items.append((gold_id, pred_id))
+        for gold_id, pred_id in items:
+            same_pred = [gi for gi, pi in items if pi == pred_id]
+            same_gold = [pi for gi, pi in items if gi == gold_id]
+            both = sum(1 for gi in same_pred if gi == gold_id)
+            self.precision_sum += both / len(same_pred)
+            self.recall_sum += both / len(same_gold)
+            self.total += 1
+
+    def scores(self) -> dict[str, float]:
+        p = self.precision_sum / self.total if self.total else 0.0
+        r = self.recall_sum / self.total if self.total else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": p, "recall": r, "f1": f, "total": self.total}
+
+
 @dataclass
 class Evaluation:
     """Counts over a set of documents, and the misses to look at."""
@@ -157,6 +203,7 @@ class Evaluation:
     hedges: Tally = field(default_factory=Tally)
     claims: Tally = field(default_factory=Tally)
     claim_attribution: Accuracy = field(default_factory=Accuracy)
+    grouping: Grouping = field(default_factory=Grouping)
     documents: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -180,6 +227,7 @@ class Evaluation:
                 if kinds:
                     self.kinds[p.kind].fp += 1
                 self._miss(name, "spurious", p.kind, p.content, gold.text)
+        self.grouping.add([(gold.attributions[gi], predicted[pi]) for gi, pi in pairs])
         for gi, pi in pairs:
             g, p = gold.attributions[gi], predicted[pi]
             gold_kind = g.kind if kinds else "any"
@@ -292,6 +340,7 @@ class Evaluation:
             "hedges": self.hedges.scores(),
             "claims": self.claims.scores(),
             "claim_attribution_accuracy": self.claim_attribution.value,
+            "source_grouping": self.grouping.scores(),
         }
 
 

@@ -61,3 +61,51 @@ def test_claim_classifier_cross_validated_f1_floor():
     assert data["cross_validated_f1"] >= 0.85, data["cross_validated_f1"]
     typing = json.loads(model_path("source_type", "fr").read_text(encoding="utf-8"))
     assert typing["cross_validated_accuracy"] >= 0.85
+
+
+def _grouped(gold_ids: list[str], predicted_ids: list[str | None]):
+    """Matched pairs whose gold and predicted sources are the given ids."""
+    from analyzer.gold import GoldAttribution, GoldSpan, GoldSpeaker
+    from analyzer.report import Attribution, Span, Speaker
+
+    pairs = []
+    for i, (gold_id, pred_id) in enumerate(zip(gold_ids, predicted_ids, strict=True)):
+        span = GoldSpan(i, i + 1, "x")
+        gold = GoldAttribution("direct", span, None, GoldSpeaker(span, "person", None, gold_id))
+        speaker = Speaker(Span(i, i + 1, "x"), "person", None, pred_id)
+        pairs.append((gold, Attribution(f"a{i}", "direct", Span(i, i + 1, "x"), None, speaker)))
+    return pairs
+
+
+def test_grouping_measure_sees_merged_and_split_sources():
+    from analyzer.evaluate import Grouping
+
+    right = Grouping()
+    right.add(_grouped(["Ferrand", "Ferrand", "Roussel"], ["s1", "s1", "s2"]))
+    assert right.scores()["precision"] == right.scores()["recall"] == 1.0
+    merged = Grouping()  # two people under one source: precision falls, recall stays
+    merged.add(_grouped(["Ferrand", "Ferrand", "Roussel"], ["s1", "s1", "s1"]))
+    assert merged.scores()["recall"] == 1.0
+    assert abs(merged.scores()["precision"] - (2 / 3 + 2 / 3 + 1 / 3) / 3) < 1e-9
+    split = Grouping()  # one person as two sources, or with no source: recall falls
+    split.add(_grouped(["Ferrand", "Ferrand", "Roussel"], ["s1", None, "s2"]))
+    assert split.scores()["precision"] == 1.0
+    assert abs(split.scores()["recall"] - (1 / 2 + 1 / 2 + 1) / 3) < 1e-9
+
+
+def test_samples_name_every_source():
+    from analyzer.evaluate import gold_source
+    from analyzer.gold import find_gold_files, load
+    from tests.conftest import SAMPLES
+
+    for file in find_gold_files([SAMPLES / "fr", SAMPLES / "en"]):
+        for att in load(file).attributions:
+            if att.speaker is not None or att.resolved:
+                assert gold_source(att), f"{file.name}: {att.content.text[:40]!r} has no source id"
+
+
+def test_source_grouping_floor(fr_evaluation):
+    scores = fr_evaluation.grouping.scores()
+    assert scores["total"] >= 150
+    assert scores["precision"] >= 0.95, scores
+    assert scores["recall"] >= 0.85, scores

@@ -31,6 +31,12 @@ def render(result: Evaluation, errors: bool = False) -> RenderableType:
     acc.add_row("speaker", f"{result.speaker.value:.3f}", str(result.speaker.total))
     acc.add_row("pronoun resolution", f"{result.pronoun.value:.3f}", str(result.pronoun.total))
     acc.add_row("source type", f"{result.source_type.value:.3f}", str(result.source_type.total))
+    grouping = result.grouping.scores()
+    acc.add_row(
+        "source grouping B³ (precision / recall / F1)",
+        f"{grouping['precision']:.3f} / {grouping['recall']:.3f} / {grouping['f1']:.3f}",
+        str(grouping["total"]),
+    )
     judge = Table(title="Hedges (writer's voice) and claims")
     for column in ("measure", "precision", "recall", "F1", "gold", "found"):
         judge.add_column(column, justify="right" if column != "measure" else "left")
