@@ -14,14 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.errors import LexiconError
-
-LANGUAGES = ("fr", "en")
+from analyzer.vocabulary import LANGUAGES, STANCES
 
 #: The classes each lexicon may use; a class outside these is an error.
 CLASSES: dict[str, frozenset[str]] = {
-    "reporting_verbs": frozenset(
-        {"neutral", "doubt", "concession", "presupposes_truth", "evaluative"}
-    ),
+    "reporting_verbs": frozenset(STANCES),
     "speech_nouns": frozenset({"statement"}),
     "information_verbs": frozenset({"object", "de_object"}),
     "source_nouns": frozenset({"role", "anonymous", "vague", "document", "organisation"}),
@@ -88,6 +85,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "infinitive_markers": (list, []),
     "infinitive_negation": (list, []),
     "passive_participles": (list, []),
+    "gerund_markers": (list, []),
     "relay_markers": (list, []),
     "relay_verbs": (list, []),
     "guarded_markers": (list, []),

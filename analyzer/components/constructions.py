@@ -90,6 +90,7 @@ class Grammar:
         self.infinitive_markers = _words(p["infinitive_markers"])
         self.infinitive_negation = _words(p["infinitive_negation"])
         self.passive_participles = _words(p["passive_participles"])
+        self.gerund_markers = _words(p["gerund_markers"])
         self.relay_markers = _words(p["relay_markers"])
         self.active_only = set(p["active_only_cues"])
         self.question_words = _words(p["question_words"])
@@ -436,25 +437,56 @@ def passive_agent(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
 def preposed_cue(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     """SPEAKER CUE CONTENT: the content found by the first of ``CONTENT_FINDERS`` that
     applies after the cue (and what may stand between: à la presse, mardi)."""
+    found = _content_after(g, c)
+    if found is None:
+        return []
+    speaker = g.subject(c.doc, c.verb, c.cue, c.unit)
+    return [c.record(found[0], found[1], speaker)]
+
+
+def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """Les syndicats ont défilé, appelant le gouvernement à « rester à l'écoute ». / Il a
+    démissionné en précisant que … / He resigned, saying that …: a present participle or a
+    gerund reports for the subject of the clause it hangs on, never for the noun after it."""
+    verb, doc = c.verb, c.doc
+    before = prev_word(doc, c.cue.start, c.unit.start)
+    gerund = before is not None and normalise(before.text) in g.gerund_markers
+    present = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    if not (present or gerund) or verb.tag_ in {"VBZ", "VBP", "VBD"}:
+        return None
+    found = _content_after(g, c)
+    if found is None:
+        return []
+    head, speaker = verb.head, None
+    if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
+        speaker = g.subject(doc, head, doc[head.i : head.i + 1], c.unit)
+    elif head.i != verb.i and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
+        speaker = noun_phrase(head)
+    if speaker is not None and speaker.start >= c.cue.start:
+        speaker = None
+    return [c.record(found[0], found[1], speaker)]
+
+
+def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | None:
+    """The kind and content after a cue, by the first of ``CONTENT_FINDERS`` that applies."""
     doc, unit = c.doc, c.unit
     nxt = next_word(doc, g.skip_indirect_object(doc, c.cue.end, unit.end), unit.end)
     if nxt is None:
-        return []
+        return None
     for _, finder in CONTENT_FINDERS:
         found = finder(g, c, nxt)
         if found is not None:
             kind, content = found
             break
     else:
-        return []
+        return None
     if content[1] <= content[0]:
-        return []
+        return None
     content = cover_quotes(c.quotes, content)
     first = doc.char_span(content[0], content[1], alignment_mode="expand")
     if first is not None and len(first) and g.is_question(doc, first.start):
-        return []
-    speaker = g.subject(doc, c.verb, c.cue, unit)
-    return [c.record(kind or c.kind_of(content), content, speaker)]
+        return None
+    return kind or c.kind_of(content), content
 
 
 def incise_inside_quotation(g: Grammar, c: CueContext, quote: Quote) -> list[RawAttribution]:
@@ -487,6 +519,7 @@ def incise_inside_quotation(g: Grammar, c: CueContext, quote: Quote) -> list[Raw
 #: Cue constructions in order of precedence: the first that returns a list decides.
 CUE_CONSTRUCTIONS: list[tuple[str, Construction]] = [
     ("participle_adjunct", participle_adjunct),
+    ("participle_clause", participle_clause),
     ("inverted_incise", inverted_incise),
     ("clitic_without_clause", clitic_without_clause),
     ("postposed_clause", postposed_clause),
