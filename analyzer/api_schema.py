@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from analyzer import __version__
+from analyzer.vocabulary import INPUT_FORMATS, LANGUAGES, SEVERITIES
 
 _ERROR = {
     "description": "an error",
@@ -28,7 +29,7 @@ _LANG = {
     "in": "query",
     "required": False,
     "description": "fr or en (default: detected)",
-    "schema": {"type": "string", "enum": ["fr", "en", "auto"]},
+    "schema": {"type": "string", "enum": [*LANGUAGES, "auto"]},
 }
 _TIMEOUT = {
     "name": "timeout",
@@ -45,7 +46,7 @@ _CHECK_PARAMS = [
         "in": "query",
         "required": False,
         "description": "the lowest severity that fails the check (default error)",
-        "schema": {"type": "string", "enum": ["error", "warning", "info"]},
+        "schema": {"type": "string", "enum": list(SEVERITIES)},
     },
     {
         "name": "min_score",
@@ -188,11 +189,11 @@ def document() -> dict[str, Any]:
                         "text": {"type": "string", "description": "the article"},
                         "format": {
                             "type": "string",
-                            "enum": ["text", "markdown", "html", "auto"],
+                            "enum": [*INPUT_FORMATS, "auto"],
                             "default": "text",
                         },
-                        "lang": {"type": "string", "enum": ["fr", "en", "auto"]},
-                        "fail_on": {"type": "string", "enum": ["error", "warning", "info"]},
+                        "lang": {"type": "string", "enum": [*LANGUAGES, "auto"]},
+                        "fail_on": {"type": "string", "enum": list(SEVERITIES)},
                         "min_score": {"type": "integer", "minimum": 0, "maximum": 100},
                         "timeout": {"type": "number", "exclusiveMinimum": 0},
                     },

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer.errors import AnalyzerError, InputFileError, InternalError
+from analyzer.vocabulary import NAMED_TYPES
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 RECORD_SUFFIXES = (".jsonl", ".ndjson")
@@ -589,11 +590,7 @@ class Summary:
                     "articles": n,
                     "mean_score": round(sum(self.scores[outlet]) / n, 1),
                     "attributions": sum(types.values()),
-                    "named_share": round(
-                        sum(types[t] for t in ("person", "organisation", "role", "document"))
-                        / total,
-                        3,
-                    ),
+                    "named_share": round(sum(types[t] for t in NAMED_TYPES) / total, 3),
                     "anonymous_share": round(types["anonymous"] / total, 3),
                     "vague_share": round(types["vague"] / total, 3),
                 }

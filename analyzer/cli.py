@@ -23,6 +23,7 @@ from rich.console import Console
 
 from analyzer import __version__
 from analyzer.errors import AnalyzerError, ConfigError, InputFileError, InternalError, LexiconError
+from analyzer.vocabulary import CHECK_FORMATS, LANGUAGES, SEVERITIES
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -90,7 +91,7 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=["auto", "fr", "en"],
+        choices=["auto", *LANGUAGES],
         default=None,
         help="the article language (default: configuration, else detect)",
     )
@@ -144,10 +145,10 @@ def _parser() -> argparse.ArgumentParser:
         "exists or the score is below --min-score.",
     )
     _add_inputs(check)
-    check.add_argument("--format", default="text", choices=["text", "json", "sarif", "github"])
+    check.add_argument("--format", default="text", choices=CHECK_FORMATS)
     check.add_argument(
         "--fail-on",
-        choices=["error", "warning", "info"],
+        choices=SEVERITIES,
         default=None,
         help="the lowest severity that fails (default: configuration, else error)",
     )
@@ -210,7 +211,7 @@ def _parser() -> argparse.ArgumentParser:
         help="where the JSON lines go (default: standard output)",
     )
     batch.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    batch.add_argument("--lang", choices=["auto", "fr", "en"], default=None)
+    batch.add_argument("--lang", choices=["auto", *LANGUAGES], default=None)
     batch.add_argument("--summary", metavar="FILE", help="also write the summary as JSON")
     batch.add_argument(
         "--resume", action="store_true", help="continue --out: analyse only what it lacks"
@@ -697,7 +698,7 @@ def _serve(args: argparse.Namespace) -> int:
         (args.max_body < 1, f"--max-body must be positive, not {args.max_body}"),
         (not args.timeout > 0, f"--timeout must be positive, not {args.timeout}"),
         (not args.read_timeout > 0, f"--read-timeout must be positive, not {args.read_timeout}"),
-        (not set(preload) <= {"fr", "en"}, f"--preload takes fr and en, not {args.preload}"),
+        (not set(preload) <= set(LANGUAGES), f"--preload takes fr and en, not {args.preload}"),
     ]
     for wrong, message in problems:
         if wrong:

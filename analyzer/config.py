@@ -30,8 +30,9 @@ from typing import Any
 from analyzer.errors import ConfigError
 from analyzer.i18n import settings
 from analyzer.lexicons import LexiconError, normalise, read_tsv
-from analyzer.rules import RULES, SEVERITIES
+from analyzer.rules import RULES
 from analyzer.score import DEFAULT_WEIGHTS, ScoreConfig
+from analyzer.vocabulary import LANGUAGES, SEVERITIES, SOURCE_TYPES
 
 CONFIG_FILES = (".analyzer.toml", "pyproject.toml")
 _KEYS = {
@@ -44,7 +45,7 @@ _KEYS = {
     "loaded_terms",
     "messages",
 }
-_SOURCE_TYPES = {"person", "organisation", "role", "anonymous", "vague", "document"}
+_SOURCE_TYPES = set(SOURCE_TYPES) - {"unknown"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def load(path: str | Path) -> Config:
     if unknown:
         raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: {sorted(_KEYS)})")
     language = raw.get("language", "auto")
-    if language not in {"auto", "fr", "en"}:
+    if language not in {"auto", *LANGUAGES}:
         raise ConfigError(f"{where}: language must be auto, fr or en, not {language!r}")
     fail_on = raw.get("fail_on", "error")
     if fail_on not in SEVERITIES:

@@ -21,11 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer.errors import GoldError
+from analyzer.vocabulary import HEDGE_KINDS, KINDS, SOURCE_TYPES
 
 GOLD_SCHEMA = "analyzer.gold/1"
-KINDS = ("direct", "indirect", "mixed", "according_to")
-SOURCE_TYPES = ("person", "organisation", "role", "anonymous", "vague", "document", "unknown")
-HEDGE_KINDS = ("conditional", "lexical", "weasel")
 
 
 @dataclass(frozen=True)

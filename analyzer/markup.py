@@ -37,7 +37,6 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 
-FORMATS = ("text", "markdown", "html")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_SUFFIXES = (".html", ".htm")
 _HTML_START = re.compile(r"(?i)<!doctype\s+html|<html[\s>]")

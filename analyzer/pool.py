@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from analyzer.errors import AnalyzerError
+from analyzer.vocabulary import LANGUAGES
 
 # A sentence per language, analysed once at start so the first request pays no model load.
 _WARM_UP = {
@@ -115,7 +116,7 @@ class _Worker:
 class Pool:
     """``size`` worker processes; ``run`` hands a job to the first free one."""
 
-    def __init__(self, size: int, preload: Sequence[str] = ("fr", "en")) -> None:
+    def __init__(self, size: int, preload: Sequence[str] = LANGUAGES) -> None:
         self.size = size
         self.preload = tuple(preload)
         self.failure: str | None = None

@@ -12,8 +12,6 @@ from dataclasses import dataclass, replace
 
 from analyzer.i18n import N_, translator
 
-SEVERITIES = ("error", "warning", "info")
-
 
 @dataclass(frozen=True)
 class Rule:

@@ -33,6 +33,7 @@ from analyzer.i18n import translator
 from analyzer.inputs import line_column
 from analyzer.report import Finding, Hedge, Report, Score, ScoreComponent, Span
 from analyzer.rules import RULES
+from analyzer.vocabulary import NAMED_TYPES
 from analyzer.words import source_type
 
 DEFAULT_WEIGHTS = {
@@ -161,13 +162,11 @@ def compute(report: Report, config: ScoreConfig | None = None, lang: str | None 
         )
     )
 
-    identifiable = [
-        s for s in report.sources if s.type in {"person", "organisation", "role", "document"}
-    ]
+    identifiable = [s for s in report.sources if s.type in NAMED_TYPES]
     per_source = Counter(
         a.speaker.source_id
         for a in report.attributions
-        if a.speaker and a.speaker.type in {"person", "organisation", "role", "document"}
+        if a.speaker and a.speaker.type in NAMED_TYPES
     )
     distinct = len(identifiable)
     diversity = min(1.0, distinct / _DIVERSITY_TARGET)

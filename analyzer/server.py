@@ -48,10 +48,11 @@ from analyzer.errors import AnalyzerError, InputError, LanguageError, ModelError
 from analyzer.i18n import accept_language
 from analyzer.i18n import settings as message_settings
 from analyzer.pool import ClientGone, JobFailed, JobTimeout, Pool, PoolBusy, WorkerCrashed
+from analyzer.vocabulary import INPUT_FORMATS, LANGUAGES, SEVERITIES
 
 _FORMATS = {"text/plain": "text", "text/markdown": "markdown", "text/html": "html"}
-_FORMAT_NAMES = ("text", "markdown", "html", "auto")
-_SEVERITIES = ("error", "warning", "info")
+_FORMAT_NAMES = (*INPUT_FORMATS, "auto")
+_SEVERITIES = SEVERITIES
 _RETRY = {"Retry-After": "5"}
 _log = logging.getLogger("uvicorn.error")
 _DRAIN = 64 * 1024 * 1024  # an oversized body is read (and dropped) up to this before the 413
@@ -66,7 +67,7 @@ class Settings:
     timeout: float = 60.0  # waiting for a worker plus the analysis, per request
     read_timeout: float = 15.0  # receiving a request's headers, and then its body
     cors_origins: tuple[str, ...] = ()
-    preload: tuple[str, ...] = ("fr", "en")
+    preload: tuple[str, ...] = LANGUAGES
 
 
 class RequestError(Exception):
@@ -167,7 +168,7 @@ def _parse(kind: str, raw: bytes, query: dict[str, str]) -> dict[str, Any]:
         raise RequestError(400, f'"lang" must be a string, not {type(lang).__name__}')
     if lang in {"", "auto"}:
         lang = None
-    if lang is not None and lang not in {"fr", "en"}:
+    if lang is not None and lang not in LANGUAGES:
         raise RequestError(422, f"unsupported language {lang!r} (fr or en)")
     fail_on = _string_field(fields, "fail_on", _SEVERITIES) or "error"
     min_score = fields.get("min_score")

@@ -22,9 +22,8 @@ from pathlib import Path
 
 from analyzer.batch import read_results
 from analyzer.errors import InputFileError
+from analyzer.vocabulary import NAMED_TYPES, SOURCE_TYPES, STANCES
 
-SOURCE_TYPES = ("person", "organisation", "role", "document", "anonymous", "vague", "unknown")
-STANCES = ("neutral", "evaluative", "presupposes_truth", "concession", "doubt")
 GRADES = ("A", "B", "C", "D", "E", "F")
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 
@@ -93,7 +92,7 @@ class Group:
                 self.stances[att["cue"].get("stance") or "neutral"] += 1
         self.hedges += sum(1 for h in record.get("hedges") or [] if not h.get("in_quote"))
         for source in record.get("sources") or []:
-            if source.get("type") in ("person", "organisation", "role", "document"):
+            if source.get("type") in NAMED_TYPES:
                 self.sources[source["name"]] += len(source.get("attributions") or [])
             if source.get("type") == "person":
                 self.genders[gender_of(source.get("name") or "", lang) or "unknown"] += 1
@@ -109,7 +108,7 @@ class Group:
             "grades": " ".join(f"{g}:{self.grades[g]}" for g in GRADES if self.grades[g]),
             "attributions": self.attributions,
         }
-        named = sum(self.types[k] for k in ("person", "organisation", "role", "document"))
+        named = sum(self.types[k] for k in NAMED_TYPES)
         row["named_share"] = round(named / total, 3)
         for kind in SOURCE_TYPES:
             row[f"{kind}_share"] = round(self.types[kind] / total, 3)

@@ -22,6 +22,7 @@ from analyzer.gold import find_gold_files, load
 from analyzer.lexicons import lexicon, normalise, profile
 from analyzer.linear import model_path
 from analyzer.source_typing import rule_type, speaker_features
+from analyzer.vocabulary import LANGUAGES
 
 _SEED = 13
 
@@ -158,7 +159,7 @@ def train_claims(lang: str, samples: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analyzer.train", description=__doc__)
-    parser.add_argument("--lang", default="fr", choices=["fr", "en"])
+    parser.add_argument("--lang", default="fr", choices=LANGUAGES)
     parser.add_argument("--samples", type=Path, default=None)
     parser.add_argument(
         "--only", choices=["source_type", "claims"], default=None, help="train one model only"
