@@ -45,23 +45,31 @@ class Stance(StrEnum):
 
 
 class HedgeKind(StrEnum):
+    """What makes the writer's statement less than certain (a mood, a word, a vague who)."""
+
     CONDITIONAL = "conditional"
     LEXICAL = "lexical"
     WEASEL = "weasel"
 
 
 class FramingKind(StrEnum):
+    """A framing signal: a judging reporting verb, or a loaded word in the writer's voice."""
+
     NON_NEUTRAL_VERB = "non_neutral_verb"
     LOADED_TERM = "loaded_term"
 
 
 class Severity(StrEnum):
+    """How much a finding of the check matters (``--fail-on`` picks the floor)."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
 
 class Lang(StrEnum):
+    """The languages the analyser reads (their lexicons are ``lexicons/<lang>/``)."""
+
     FR = "fr"
     EN = "en"
 

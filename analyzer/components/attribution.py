@@ -23,7 +23,7 @@ from analyzer.components.constructions import (
 )
 from analyzer.components.matching import form_matcher, lemma_matcher
 from analyzer.components.quotes import Quote, doc_text
-from analyzer.components.records import RawAttribution
+from analyzer.components.records import PARSE, RawAttribution
 from analyzer.components.segments import in_ranges
 from analyzer.components.spans import prev_word
 from analyzer.lexicons import normalise
@@ -40,10 +40,7 @@ _MIN_FLOATING_WORDS = 4
         "doc._.quotes",
         "doc._.units",
         "doc._.excluded",
-        "token.pos",
-        "token.lemma",
-        "token.dep",
-        "token.head",
+        *PARSE,
     ],
     default_config={"lang": None},
 )

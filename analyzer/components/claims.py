@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analyzer.components.attribution import RawAttribution
+from analyzer.components.records import PARSE
 from analyzer.components.segments import in_ranges
 from analyzer.lexicons import lexicon, normalise
 from analyzer.linear import LinearModel
@@ -90,10 +91,7 @@ class RawClaim:
         "doc._.hedges",
         "doc._.quotes",
         "doc._.excluded",
-        "token.pos",
-        "token.lemma",
-        "token.dep",
-        "token.morph",
+        *PARSE,
         "token.ent_type",
     ],
     default_config={"lang": None},

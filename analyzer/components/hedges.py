@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analyzer.components.attribution import RawAttribution
 from analyzer.components.matching import lemma_matcher
+from analyzer.components.records import PARSE
 from analyzer.components.segments import in_ranges
 from analyzer.errors import LexiconError
 from analyzer.lexicons import lexicon, normalise, profile
@@ -86,11 +87,7 @@ class RawHedge:
         "doc._.quotes",
         "doc._.units",
         "doc._.boilerplate",
-        "token.pos",
-        "token.lemma",
-        "token.dep",
-        "token.head",
-        "token.morph",
+        *PARSE,
     ],
     default_config={"lang": None},
 )

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+#: The parse attributes the linguistic components read (their factories' ``requires``).
+PARSE = ("token.pos", "token.lemma", "token.dep", "token.head", "token.morph")
+
 
 @dataclass
 class RawAttribution:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analyzer.components.attribution import RawAttribution
+from analyzer.components.records import PARSE
 from analyzer.components.spans import noun_phrase
 from analyzer.lexicons import lexicon, normalise, profile
 from analyzer.source_typing import SourceTyper
@@ -33,10 +34,7 @@ _RESOLUTION_WINDOW_CHARS = 900
         "doc._.attributions",
         "doc._.paragraphs",
         "doc._.units",
-        "token.pos",
-        "token.lemma",
-        "token.dep",
-        "token.morph",
+        *PARSE,
         "doc.ents",
     ],
     default_config={"lang": None},
