@@ -175,6 +175,7 @@ EN_NOT_ROWS = [
     "A Reuters report said the plant would close.",  # an owned report is an attribution
     "The fire left no apparent damage.",  # apparent = visible
     "Initial police reports said two men were shot.",  # the police own their reports
+    "The truck story claimed the firm had understood the risk.",  # a known story, not hearsay
 ]
 
 

@@ -361,7 +361,7 @@ class HedgeFinder:
             if reporting_subject and (det is not None or (bare and plural)):
                 return doc[start : tok.i + 1]
             return None
-        if tok.lemma_ in self.stories and reporting_subject:
+        if tok.lemma_ in self.stories and reporting_subject and not _definite(tok):
             return doc[start : tok.i + 1]  # another version of the story claimed
         if tok.lemma_ not in self.hearsay:
             return None
