@@ -7,14 +7,14 @@ Components (each a value in [0, 1], a weight, and a one-line explanation), defau
   marks when two thirds of the claims are covered (background and public record need no source).
 - source_quality (0.20): mean quality of the attributions' sources: person, organisation, role
   and document 1.0; anonymous 0.5 (0.7 when the text says why); vague 0.2; unknown 0.
-- named_voices (0.30): statements given to named people and office-holders, per 100 words;
+- named_voices (0.25): statements given to named people and office-holders, per 100 words;
   full marks at 1.5 (reporting is people on the record; a reader counts them).
-- source_diversity (0.10): distinct identifiable sources (up to 4), less a penalty when one
+- source_diversity (0.05): distinct identifiable sources (up to 4), less a penalty when one
   source has most of the attributions.
-- hedging (0.10): 1 - 2 x (hedges in the writer's voice that no source covers / claims).
-- loaded_language (0.10): 1 - 0.2 per loaded term in the writer's voice.
+- hedging (0.15): 1 - 4 x (hedges in the writer's voice that no source covers / claims).
+- loaded_language (0.15): 1 - 0.3 per loaded term in the writer's voice.
 
-score = 100 x sum(weight x value) / sum(weight); grades A >= 80, B >= 65, C >= 50, D >= 35,
+score = 100 x sum(weight x value) / sum(weight); grades A >= 75, B >= 60, C >= 45, D >= 30,
 else E. Weights and rule severities can be overridden (``ScoreConfig``). The weights and
 targets were set so that well-sourced real copy earns A or B and unsourced assertion D or E
 (``benchmarks/recovery.py`` measures it); no component knows about outlets.
@@ -39,10 +39,10 @@ from analyzer.words import source_type
 DEFAULT_WEIGHTS = {
     "attribution_coverage": 0.20,
     "source_quality": 0.20,
-    "named_voices": 0.30,
-    "source_diversity": 0.10,
-    "hedging": 0.10,
-    "loaded_language": 0.10,
+    "named_voices": 0.25,
+    "source_diversity": 0.05,
+    "hedging": 0.15,
+    "loaded_language": 0.15,
 }
 QUALITY = {
     "person": 1.0,
@@ -64,13 +64,13 @@ COVERAGE = {
     "vague": 0.25,
     "unknown": 0.0,
 }
-GRADES = ((80, "A"), (65, "B"), (50, "C"), (35, "D"), (0, "E"))
+GRADES = ((75, "A"), (60, "B"), (45, "C"), (30, "D"), (0, "E"))
 #: Share of covered claims that earns full marks for coverage.
 _COVERAGE_TARGET = 2 / 3
 #: Statements from named people and office-holders per 100 words that earn full marks.
 _VOICES_TARGET = 1.5
-_HEDGES_PER_CLAIM = 2.0
-_PER_LOADED = 0.2
+_HEDGES_PER_CLAIM = 4.0
+_PER_LOADED = 0.3
 _DIVERSITY_TARGET = 4
 _WORD = re.compile(r"\w+")
 _JUSTIFICATIONS = (
