@@ -20,7 +20,7 @@ from analyzer.vocabulary import LANGUAGES, STANCES
 CLASSES: dict[str, frozenset[str]] = {
     "reporting_verbs": frozenset(STANCES),
     "speech_nouns": frozenset({"statement"}),
-    "information_verbs": frozenset({"object", "de_object"}),
+    "information_verbs": frozenset({"object", "de_object", "idiom"}),
     "source_nouns": frozenset({"role", "anonymous", "vague", "document", "organisation"}),
     "according_to": frozenset({"marker", "opinion", "de_source"}),
     "hedges": frozenset({"lexical", "weasel"}),
@@ -86,6 +86,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "infinitive_negation": (list, []),
     "passive_participles": (list, []),
     "gerund_markers": (list, []),
+    "object_infinitive_markers": (list, []),
     "relay_markers": (list, []),
     "relay_verbs": (list, []),
     "guarded_markers": (list, []),
@@ -100,6 +101,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "noun_phrase": (dict, None),
     "verb_inflections": (dict, {}),
     "pronouns": (dict, {}),
+    "circle_prepositions": (list, []),
     "vague_pronouns": (dict, {}),
 }
 

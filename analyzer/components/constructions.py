@@ -45,10 +45,6 @@ from analyzer.components.spans import (
 from analyzer.lexicons import lexicon, normalise, profile
 
 _CLAUSE_END = frozenset({";"})
-#: Dependents that make a noun object name a specific fact (le décès *de deux personnes*).
-_COMPLEMENTS = frozenset(
-    {"nmod", "amod", "nummod", "acl", "acl:relcl", "prep", "compound", "poss", "relcl", "det:poss"}
-)
 
 
 def _words(values) -> frozenset[str]:
@@ -91,6 +87,7 @@ class Grammar:
         self.infinitive_negation = _words(p["infinitive_negation"])
         self.passive_participles = _words(p["passive_participles"])
         self.gerund_markers = _words(p["gerund_markers"])
+        self.object_infinitive_markers = _words(p["object_infinitive_markers"])
         self.relay_markers = _words(p["relay_markers"])
         self.active_only = set(p["active_only_cues"])
         self.question_words = _words(p["question_words"])
@@ -578,6 +575,22 @@ def infinitive(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     return None
 
 
+def object_infinitive(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """The health ministry urged residents to boil their water. / Le syndicat appelle les
+    salariés à cesser le travail: the addressee and what they are asked to do."""
+    doc, unit = c.doc, c.unit
+    addressee = g.np_forward(doc, nxt.i, unit.end)
+    if addressee is None or addressee.start != nxt.i:
+        return None
+    marker = next_word(doc, addressee.end, unit.end)
+    if marker is None or normalise(marker.text) not in g.object_infinitive_markers:
+        return None
+    verb = next_word(doc, marker.i + 1, unit.end)
+    if verb is None or not ("Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB"):
+        return None
+    return None, (nxt.idx, g.clause_end(doc, verb.i, unit))
+
+
 def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     """Le gouvernement a confirmé le décès de deux personnes. / La gendarmerie a fait état de
     15 morts. / Police confirmed the deaths: verbs that report a fact take any noun object as
@@ -598,10 +611,8 @@ def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
             tokens = [t for t in child.subtree if verb.i < t.i < unit.end]
             if not tokens or min(t.i for t in tokens) != nxt.i:
                 continue  # the object must open right after the cue
-            if not any(
-                k.dep_ in {"nmod", "amod", "nummod", "acl", "acl:relcl"} for k in child.children
-            ):
-                continue  # a bare noun names no fact (a annoncé la couleur)
+            if f"{c.lemma} {normalise(doc[nxt.i : child.i + 1].text)}" in g.information_verbs:
+                continue  # an idiom (annoncer la couleur): no fact reported
             return None, (nxt.idx, g.clause_end(doc, nxt.i, unit))
     return None
 
@@ -650,6 +661,7 @@ CONTENT_FINDERS: list[tuple[str, Callable[[Grammar, CueContext, Token], Content 
     ("that_clause", that_clause),
     ("colon", colon),
     ("infinitive", infinitive),
+    ("object_infinitive", object_infinitive),
     ("information_object", information_object),
     ("statement_noun", statement_noun),
     ("bare_clause", bare_clause),
