@@ -200,7 +200,7 @@ def document() -> dict[str, Any]:
                 },
                 "Report": {
                     "type": "object",
-                    "description": "The JSON report, schema analyzer.report/1 (see DESIGN.md).",
+                    "description": "The JSON report analyzer.report/1 (see docs/report.md).",
                     "required": ["schema", "language", "score", "attributions", "sources"],
                     "properties": {
                         "schema": {"type": "string", "const": "analyzer.report/1"},

@@ -176,7 +176,7 @@ def _parser() -> argparse.ArgumentParser:
         "eval",
         help="score the analyser against gold files",
         description="Run the analyser on gold-annotated samples (the *.json beside each "
-        "article, see ANNOTATION.md) and print precision, recall and F1 per kind, speaker, "
+        "article, see docs/annotation.md) and print precision, recall and F1 per kind, speaker, "
         "pronoun-resolution and source-type accuracy, hedge and claim F1.",
     )
     ev.add_argument("paths", nargs="+", metavar="PATH", help="gold files or folders of them")

@@ -1,4 +1,4 @@
-"""Scoring the analyser against gold files (ANNOTATION.md), as ``analyzer eval`` prints it.
+"""Scoring the analyser against gold files (docs/annotation.md), as ``analyzer eval`` prints it.
 
 A predicted attribution matches a gold one when their content spans each cover at least half of
 the other; pairs are made greedily by overlap, one to one. On the matched pairs:

@@ -1,7 +1,7 @@
 """Gold annotation files: loading, validation and offset filling.
 
 A gold file ``samples/<lang>/<name>.json`` sits beside the article ``<name>.txt`` and follows
-ANNOTATION.md. Every span is ``{"text", "start", "end"}`` with Python ``str`` offsets into the
+docs/annotation.md. Every span is ``{"text", "start", "end"}`` with Python ``str`` offsets into the
 article. Annotators may write spans with ``text`` only and run
 ``python -m analyzer.gold fill FILE.json`` to compute the offsets, then
 ``python -m analyzer.gold check FILE.json`` to validate the file.
@@ -50,7 +50,7 @@ class GoldAttribution:
     #: The speaker as a text-only gold gives it (JSON Lines corpora), whether or not it could be
     #: located in the text (``speaker`` is then its located occurrence, or None).
     speaker_text: str | None = None
-    #: A continuing quotation with no speaker span of its own (ANNOTATION.md 1): the name it
+    #: A continuing quotation with no speaker span of its own (docs/annotation.md 1): the name it
     #: takes from before, and that name's type.
     resolved: str | None = None
     type: str | None = None

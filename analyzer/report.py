@@ -1,6 +1,6 @@
 """The report's data model: frozen dataclasses with offsets into the original text.
 
-Dictionaries appear only at the edge, in ``Report.to_dict`` (the JSON contract of DESIGN.md,
+Dictionaries appear only at the edge, in ``Report.to_dict`` (the JSON contract of docs/report.md,
 versioned by ``SCHEMA``).
 """
 

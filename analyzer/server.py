@@ -5,7 +5,7 @@ uvicorn; the analyses run in worker processes, see ``analyzer.pool``).
   ``POST /`` (a form) answers the same page with the analysis.
 - ``POST /analyze``: the body is the article (``text/plain``, ``text/markdown`` or
   ``text/html``), or JSON ``{"text": ..., "format": "text|markdown|html|auto", "lang": ...}``;
-  ``?lang=fr`` also works. Answers the JSON report of DESIGN.md.
+  ``?lang=fr`` also works. Answers the JSON report of docs/report.md.
 - ``POST /check``: the same, with ``min_score`` and ``fail_on`` (JSON fields or query
   parameters); answers the report plus ``"passed"``.
 - ``GET /health``: 200 ``{"status": "ok", ...}`` once every worker has loaded its models, 503

@@ -2,7 +2,7 @@
 
 One engine for every language: the reporting verbs, statement nouns and markers come from the
 language's lexicons, the grammar words from its ``profile.toml``, and the constructions of news
-writing (ANNOTATION.md section 1) are the ordered tables of ``constructions.py``. This module
+writing (docs/annotation.md section 1) are the ordered tables of ``constructions.py``. This module
 finds the cues and markers, runs the tables over them, drops nested duplicates and gives the
 quotations left over (floating quotations) to the sources component.
 """
@@ -82,7 +82,7 @@ class AttributionFinder:
             unit = units[unit_of[verb.i]]
             inside = next((q for q in quotes if q.contains(verb.idx)), None)
             if inside is not None:
-                # the speaker's own words (ANNOTATION.md 1), unless the writer's incise
+                # the speaker's own words (docs/annotation.md 1), unless the writer's incise
                 context = self._cue_context(doc, verb.i, end, lemma, unit, quotes)
                 found.extend(incise_inside_quotation(self.grammar, context, inside))
                 continue

@@ -1,4 +1,4 @@
-"""Claims (ANNOTATION.md section 5): writer's-voice sentences that state a checkable fact.
+"""Claims (docs/annotation.md section 5): writer's-voice sentences that state a checkable fact.
 
 Every sentence unit outside the headline, the site boilerplate, subheads and captions (a line
 with no sentence-final punctuation) and quotations (a sentence that is mostly quoted words, or a

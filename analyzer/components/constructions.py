@@ -489,7 +489,7 @@ def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | N
 def incise_inside_quotation(g: Grammar, c: CueContext, quote: Quote) -> list[RawAttribution]:
     """« Nous recommandons la prudence, rappelle le porte-parole. La route reste fermée. »: an
     inverted incise the writer put inside an open quotation splits it in two direct parts.
-    Any other cue inside quotation marks is the speaker's own (ANNOTATION.md 1)."""
+    Any other cue inside quotation marks is the speaker's own (docs/annotation.md 1)."""
     doc, before = c.doc, c.before
     if before is None or before.text != "," or before.idx <= quote.inner_start:
         return []
@@ -684,7 +684,7 @@ class MarkerContext:
 
     def kind_and_content(self, content: tuple[int, int]) -> tuple[str, tuple[int, int]]:
         """The quotation marks decide first: wholly quoted is direct (without the marks),
-        partly quoted is mixed, else according_to (ANNOTATION.md 1)."""
+        partly quoted is mixed, else according_to (docs/annotation.md 1)."""
         quote = sole_quote(self.quotes, content, doc_text(self.doc))
         if quote is not None:
             return "direct", (quote.inner_start, quote.inner_end)

@@ -1,4 +1,4 @@
-"""Framing signals (ANNOTATION.md section 4): bias indicators, not verdicts.
+"""Framing signals (docs/annotation.md section 4): bias indicators, not verdicts.
 
 - non_neutral_verb: an attribution whose cue judges what it reports (its stance in
   ``reporting_verbs.tsv`` is doubt, concession, presupposes_truth or evaluative).

@@ -1,4 +1,4 @@
-"""Hedges: where the writer declines to vouch for a statement (ANNOTATION.md section 3).
+"""Hedges: where the writer declines to vouch for a statement (docs/annotation.md section 3).
 
 Every word list is data: ``hedges.tsv`` (cues: single words by lemma, phrases as written, token
 patterns) and ``hedge_grammar.tsv`` (the word classes the rules below use). The rules:

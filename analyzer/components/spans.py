@@ -240,7 +240,7 @@ def cover_quotes(quotes: list[Quote], content: tuple[int, int]) -> tuple[int, in
 
 def sole_quote(quotes: list[Quote], content: tuple[int, int], text: str) -> Quote | None:
     """The quotation that is all of ``content`` but punctuation and spaces, if any: the marks
-    decide the kind (ANNOTATION.md 1), so partly quoted content is not a sole quote."""
+    decide the kind (docs/annotation.md 1), so partly quoted content is not a sole quote."""
     for q in quotes:
         if q.start >= content[0] - 1 and q.end <= content[1] + 1:
             outside = text[content[0] : q.start] + text[q.end : content[1]]
