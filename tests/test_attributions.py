@@ -1,4 +1,4 @@
-"""Attributions in French, one construction at a time (ANNOTATION.md section 1)."""
+"""Attributions in French, one construction at a time (docs/annotation.md section 1)."""
 
 import pytest
 

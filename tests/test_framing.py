@@ -1,4 +1,4 @@
-"""Framing signals (ANNOTATION.md section 4): non-neutral verbs, loaded terms."""
+"""Framing signals (docs/annotation.md section 4): non-neutral verbs, loaded terms."""
 
 
 def framing(fr, text):

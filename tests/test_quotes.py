@@ -1,4 +1,4 @@
-"""Quotation spans from typographic marks (ANNOTATION.md 1, direct)."""
+"""Quotation spans from typographic marks (docs/annotation.md 1, direct)."""
 
 import pytest
 

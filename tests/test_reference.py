@@ -17,7 +17,7 @@ def test_reference_article(fr):
     assert len(media) == 1, [a.to_dict() for a in report.attributions]
     att = media[0]
     assert att.speaker.type == "vague"
-    # a que-clause that is one quotation is mixed, its marks kept (ANNOTATION.md 1)
+    # a que-clause that is one quotation is mixed, its marks kept (docs/annotation.md 1)
     assert att.kind == "mixed"
     assert att.content.text.startswith('"le gouvernement de Madrid')
     assert att.cue.span.text == "ont précisé"
