@@ -1,4 +1,4 @@
-"""Speakers and sources: pronouns, appositions, grouping and types (docs/annotation.md section 2)."""
+"""Speakers and sources: pronouns, appositions, grouping, types (docs/annotation.md section 2)."""
 
 import pytest
 
