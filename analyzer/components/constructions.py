@@ -322,6 +322,17 @@ def participle_adjunct(g: Grammar, c: CueContext) -> list[RawAttribution] | None
     return [] if bare_past_participle(c.verb, c.cue) else None
 
 
+def purpose_infinitive(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """To clarify the rules, the board … / in order to explain …: a cue in the infinitive after
+    its marker reports nothing yet (the marker list is the profile's infinitive_markers)."""
+    before = c.cue[0] if c.cue[0].i != c.verb.i else c.before  # "to" may parse as auxiliary
+    if before is not None and normalise(before.text) in g.infinitive_markers and (
+        "Inf" in c.verb.morph.get("VerbForm") or c.verb.tag_ == "VB"
+    ):
+        return []
+    return None
+
+
 def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     """« La route est coupée », a précisé le maire. / La route est coupée, précise-t-il.
     / “It is closed,” said the mayor."""
@@ -516,6 +527,7 @@ def incise_inside_quotation(g: Grammar, c: CueContext, quote: Quote) -> list[Raw
 #: Cue constructions in order of precedence: the first that returns a list decides.
 CUE_CONSTRUCTIONS: list[tuple[str, Construction]] = [
     ("participle_adjunct", participle_adjunct),
+    ("purpose_infinitive", purpose_infinitive),
     ("participle_clause", participle_clause),
     ("inverted_incise", inverted_incise),
     ("clitic_without_clause", clitic_without_clause),
@@ -637,12 +649,13 @@ def statement_noun(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
 
 
 def bare_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
-    """Officials said the talks had stalled: a clausal complement with no complementiser,
-    starting right where the object would."""
+    """Officials said the talks had stalled. / He said there was no need: a clausal complement
+    with no complementiser, its subject among its first words, starting where the object would."""
     for child in c.verb.children:
         if child.dep_ == "ccomp" and child.i > c.verb.i:
             left = min(t.i for t in child.subtree)
-            if left == nxt.i and any(k.dep_.startswith("nsubj") for k in child.children):
+            subjects = [k for k in child.subtree if k.dep_.startswith("nsubj") or k.dep_ == "expl"]
+            if left == nxt.i and any(k.i - left < 4 for k in subjects):
                 return None, (c.doc[left].idx, g.clause_end(c.doc, left, c.unit))
     return None
 
