@@ -213,6 +213,22 @@ def test_a_killed_worker_is_replaced_and_nothing_is_lost(tmp_path):
     assert ids == [f"doc{i:02d}" for i in range(16)]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigterm_stops_the_run_and_its_workers_at_once(tmp_path):
+    records = _records(tmp_path / "records.jsonl", 40)
+    out = tmp_path / "out.jsonl"
+    run = _start(str(records), "--jobs", "2", "--out", str(out))
+    _wait_for_lines(out, 1, run)
+    workers = _workers(run.pid)
+    start = time.monotonic()
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=30) == 128 + signal.SIGTERM
+    assert time.monotonic() - start < 10, "the run waited for its workers' documents"
+    time.sleep(1)
+    assert not any(_alive(w) for w in workers)
+    assert all(line["id"].startswith("doc") for line in _lines(out))  # whole lines only
+
+
 def test_resume_needs_an_output_file(tmp_path):
     result = _batch(str(_records(tmp_path / "r.jsonl", 1)), "--resume")
     assert result.returncode == 2 and "--resume needs --out" in result.stderr
