@@ -22,9 +22,8 @@ from pathlib import Path
 
 from analyzer.batch import read_results
 from analyzer.errors import InputFileError
-from analyzer.vocabulary import NAMED_TYPES, SOURCE_TYPES, STANCES
+from analyzer.vocabulary import GRADES, NAMED_TYPES, SOURCE_TYPES, STANCES
 
-GRADES = ("A", "B", "C", "D", "E", "F")
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 
 

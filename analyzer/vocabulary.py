@@ -36,6 +36,10 @@ FRAMING_KINDS: tuple[str, ...] = get_args(FramingKind)
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = get_args(Severity)
 
+#: The sourcing score's grades, best first (score.py gives each its floor).
+Grade = Literal["A", "B", "C", "D", "E"]
+GRADES: tuple[str, ...] = get_args(Grade)
+
 #: What ``analyzer check`` prints.
 CheckFormat = Literal["text", "json", "sarif", "github"]
 CHECK_FORMATS: tuple[str, ...] = get_args(CheckFormat)

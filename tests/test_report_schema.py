@@ -39,6 +39,7 @@ def test_schema_lists_are_the_vocabulary() -> None:
     assert tuple(defs["framing_kind"]["enum"]) == vocabulary.FRAMING_KINDS
     assert tuple(defs["severity"]["enum"]) == vocabulary.SEVERITIES
     assert tuple(defs["language"]["enum"]) == vocabulary.LANGUAGES
+    assert tuple(defs["score"]["properties"]["grade"]["enum"]) == vocabulary.GRADES
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -8,6 +8,7 @@ from analyzer import vocabulary, words
 from analyzer.api_schema import document
 from analyzer.lexicons import CLASSES
 from analyzer.rules import RULES
+from analyzer.score import GRADES
 
 
 def test_words_name_every_id_and_no_other() -> None:
@@ -15,6 +16,7 @@ def test_words_name_every_id_and_no_other() -> None:
     assert tuple(words.KINDS) == vocabulary.KINDS
     assert tuple(words.STANCES) == vocabulary.STANCES
     assert tuple(words.SEVERITIES) == vocabulary.SEVERITIES
+    assert tuple(words.GRADES) == vocabulary.GRADES
 
 
 def test_lexicon_classes_and_rules_use_the_vocabulary() -> None:
@@ -22,6 +24,7 @@ def test_lexicon_classes_and_rules_use_the_vocabulary() -> None:
     assert CLASSES["source_nouns"] < frozenset(vocabulary.SOURCE_TYPES)
     assert CLASSES["hedges"] < frozenset(vocabulary.HEDGE_KINDS)
     assert {r.severity for r in RULES.values()} <= set(vocabulary.SEVERITIES)
+    assert tuple(letter for _, letter in GRADES) == vocabulary.GRADES
     assert set(vocabulary.NAMED_TYPES) < set(vocabulary.SOURCE_TYPES)
 
 
