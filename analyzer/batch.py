@@ -325,6 +325,7 @@ def _new_pool(jobs: int) -> ProcessPoolExecutor:
 
 def _died(item: dict) -> dict:
     head = {"id": item["id"], **({"path": item["path"]} if "path" in item else {})}
+    head.update({k: item[k] for k in META_FIELDS if k in item})
     return {**head, "error": "internal error: the worker process died analysing this document"}
 
 
