@@ -579,8 +579,8 @@ def _batch(args: argparse.Namespace) -> int:
     from analyzer.batch import Summary, batch, read_results, to_parquet
     from analyzer.errors import AnalyzerError
 
-    if args.resume and args.out == "-":
-        _error("--resume needs --out FILE")
+    if (args.resume or args.parquet) and args.out == "-":
+        _error(f"{'--resume' if args.resume else '--parquet'} needs --out FILE")
         return EXIT_ERROR
     if args.jobs < 1 or args.dask_local < 0:
         _error("--jobs and --dask-local must be positive")
