@@ -50,6 +50,18 @@ def _error(message: str) -> None:
     print(tr("analyzer: error: {message}", message=error_text(message, tr)), file=sys.stderr)
 
 
+def printable(name: str) -> str:
+    """Text fit for one line of output: line breaks, other control characters and stray
+    surrogates escaped (``a\\nb.txt``), so that a file name keeps a finding or an error on its
+    line."""
+    if name.isprintable():
+        return name
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+        for c in name
+    )
+
+
 #: Errors whose message already names the file at fault (the article, or a configuration).
 _NAMED = (InputFileError, ConfigError, LexiconError)
 
@@ -62,7 +74,8 @@ def _fail(exc: BaseException, name: str | None = None, debug: bool = False) -> N
     if debug:
         traceback.print_exception(exc, file=sys.stderr)
     message = str(exc)
-    _error(message if name is None or isinstance(exc, _NAMED) else f"{name}: {message}")
+    message = message if name is None or isinstance(exc, _NAMED) else f"{name}: {message}"
+    _error(printable(message))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -104,6 +117,19 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--no-config", action="store_true", help="ignore configuration files, use the defaults"
+    )
+    parser.add_argument(
+        "--config-root",
+        metavar="DIR",
+        default=None,
+        help="use configuration, and the files it names, only from inside this folder",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=float,
+        default=None,
+        metavar="MIB",
+        help="refuse input files larger than this (default 10 MiB)",
     )
 
 
@@ -373,19 +399,25 @@ def _reports(args: argparse.Namespace, run: _Run) -> Iterator:
     from analyzer.config import Config, for_file, load
 
     session = CachedSession.for_args(args)  # the model loads on the first cache miss only
+    if args.max_size is not None:
+        if not 0 < args.max_size <= 4096:
+            _error(f"--max-size must be above 0 and at most 4096 MiB, not {args.max_size:g}")
+            run.status = EXIT_ERROR
+            return
+        session.session.max_bytes = int(args.max_size * 2**20)
     fixed = None
     if getattr(args, "config", None):
         try:
-            fixed = load(args.config)
+            fixed = load(args.config, args.config_root)
         except ConfigError as exc:
             _error(str(exc))
             run.status = EXIT_ERROR
             return
     for path in args.files:
-        name = "<stdin>" if path == "-" else path
+        name = "<stdin>" if path == "-" else printable(path)
         result = None
         with _one_document(run, name):
-            config = Config() if args.no_config else fixed or for_file(path)
+            config = Config() if args.no_config else fixed or for_file(path, args.config_root)
             if args.lang == "auto":
                 config = replace(config, language="auto")
             if args.messages:
@@ -467,6 +499,10 @@ def _check(args: argparse.Namespace) -> int:
             min_score = args.min_score if args.min_score is not None else config.min_score
             if min_score is None:
                 min_score = args.default_min_score
+            if args.format in ("text", "github") and report.path:  # one finding, one line
+                from dataclasses import replace
+
+                report = replace(report, path=printable(report.path))
             verdict = judge(report, fail_on, min_score)
             verdicts.append(verdict)
             if args.format == "text":

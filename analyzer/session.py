@@ -22,7 +22,7 @@ from analyzer.config import Config, for_file
 from analyzer.engine import Analyzer, InputError
 from analyzer.errors import AnalyzerError, InternalError
 from analyzer.i18n import resolve
-from analyzer.inputs import Document, read
+from analyzer.inputs import MAX_BYTES, Document, read
 from analyzer.language import detect
 from analyzer.markup import analysis_text, detect_format
 from analyzer.report import Report
@@ -49,8 +49,12 @@ def guarded(function: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 class Session:
-    def __init__(self) -> None:
+    def __init__(self, max_bytes: int = MAX_BYTES, config_root: str | None = None) -> None:
+        """``max_bytes``: the size cap of one input file; ``config_root``: configuration is
+        looked for, and the files it names read, only inside this folder."""
         self._engines: dict[tuple, Analyzer] = {}
+        self.max_bytes = max_bytes
+        self.config_root = config_root
 
     def engine(self, lang: str, config: Config) -> Analyzer:
         key = (lang, config.source)
@@ -70,6 +74,8 @@ class Session:
         ``messages``: the language findings speak (see ``speak``)."""
         if not document.analysis_text.strip():
             raise InputError("no article text (only markup)")
+        if "\x00" in document.text:  # the same refusal for files, editor buffers and bodies
+            raise InputError("binary data, not text (a NUL character)")
         lang = lang or (config.language if config.language != "auto" else None)
         lang = lang or document.meta.get("lang") or detect(document.analysis_text)
         engine = self.engine(lang, config)
@@ -86,8 +92,8 @@ class Session:
     ) -> tuple[Report, Document]:
         """Read, configure (from the file's folder upward unless ``config`` is given) and
         analyse one file; raise InputFileError, ConfigError and the errors above."""
-        config = config if config is not None else for_file(path)
-        document = read(path)
+        config = config if config is not None else for_file(path, self.config_root)
+        document = read(path, self.max_bytes)
         return self.analyze_document(document, config, lang, messages), document
 
     @guarded

@@ -152,3 +152,25 @@ def test_eval_table_and_missing_path(tmp_path):
     assert "source type" in result.stdout.decode()
     missing = run("eval", str(tmp_path / "none"))
     assert missing.returncode == 2 and "no such file" in missing.stderr.decode()
+
+
+def test_hostile_inputs_are_one_line_each_and_the_run_goes_on(tmp_path):
+    """A FIFO (never waited on), a file over --max-size, a symbolic-link loop and a file whose
+    name holds a line break: one line each, the article still checked, exit 2."""
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.txt"
+    big.write_text("Le maire a parlé. " * 70_000, encoding="utf-8")  # 1.2 MB
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    odd = tmp_path / "deux\nlignes.txt"
+    odd.write_text("Selon certains élus, le maire a démissionné.\n", encoding="utf-8")
+    files = [str(fifo), str(big), str(tmp_path / "loop.txt"), str(odd)]
+    result = run("check", *files, "--lang", "fr", "--no-config", "--max-size", "1")
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    errors = [line for line in stderr.splitlines() if "fifo.txt" in line or "big.txt" in line]
+    assert len(errors) == 2 and "regular file" in errors[0] and "larger than 1 MiB" in errors[1]
+    assert "loop.txt" in stderr and "Traceback" not in stderr
+    escaped = str(tmp_path / "deux\\nlignes.txt")
+    findings = result.stdout.decode().splitlines()
+    assert findings and all(line.startswith(escaped + ":") for line in findings), findings
