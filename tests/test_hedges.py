@@ -111,6 +111,7 @@ FR_ROWS = [
         "lexical",
     ),
     ("S'il pleut encore, la finale pourrait être reportée.", "pourrait", "lexical"),
+    ("Les secours ont repéré une explosion qui aurait fait dix blessés.", "aurait", "conditional"),
     ("Certains affirment que le maire ne se représentera pas.", "Certains affirment", "weasel"),
     ("Le conducteur avait manifestement bu.", "manifestement", "lexical"),
 ]
@@ -124,6 +125,7 @@ FR_NOT_ROWS = [
     "Tout prévenu est présumé innocent jusqu'à son jugement.",  # legal presumption
     "Le ministre a affirmé qu'il viendrait à la réunion.",  # future-in-the-past
     "Bien que l'on parle de super-terres, ces planètes sont brûlantes.",  # naming, not rumour
+    "Aucune de ces étoiles n'a pu être photographiée.",  # could not: ability, negated
 ]
 EN_ROWS = [
     ("The bridge is expected to reopen in May.", "is expected to", "lexical"),

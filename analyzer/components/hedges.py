@@ -501,8 +501,9 @@ def _hypothetical_relative(tok: Token) -> bool:
     relative set off by a comma (un homme, qui serait le frère) still reports."""
     if tok.dep_ != "acl:relcl":
         return False
-    if any(c.dep_.startswith("aux") and c.i > tok.i for c in tok.children):
-        return False
+    following = [t for t in tok.doc[tok.i + 1 : tok.i + 4] if t.pos_ != "ADV"]
+    if following and "Part" in following[0].morph.get("VerbForm"):
+        return False  # une attaque qui aurait fait douze morts: compound, whatever the parse
     antecedent = tok.head
     if antecedent.dep_.startswith("nsubj") or antecedent.dep_ == "ROOT":
         return False
