@@ -161,9 +161,11 @@ class CachedSession:
         """Session.analyze_path, with the document None when the report came from the cache."""
         if self.cache is None or path == "-":
             return self.session.analyze_path(path, lang, config)
-        try:
-            content = Path(path).read_bytes()
-        except OSError:
+        from analyzer.inputs import InputFileError, read_bytes
+
+        try:  # a regular file within the size cap only: a FIFO or /dev/zero is never read
+            content = read_bytes(path, self.session.max_bytes)
+        except InputFileError:
             return self.session.analyze_path(path, lang, config)  # it names the error
         key = self.cache.key(content, config, lang)
         report = self.cache.get(key, path)

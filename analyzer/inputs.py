@@ -78,7 +78,7 @@ def _size(limit: int) -> str:
     return f"{limit // 2**20} MiB" if limit >= 2**20 else f"{limit} bytes"
 
 
-def _read_regular(path: str, limit: int) -> bytes:
+def read_bytes(path: str, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes. Checked with ``stat`` before
     opening and opened without blocking, so a FIFO or a device never hangs the reader."""
     try:
@@ -120,7 +120,7 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Document:
         if len(data) > max_bytes:
             raise InputFileError(f"<stdin>: larger than {_size(max_bytes)} (the input size limit)")
     else:
-        data = _read_regular(path, max_bytes)
+        data = read_bytes(path, max_bytes)
     text, encoding = decode(data, "<stdin>" if path == "-" else path)
     if not text.strip():
         raise InputFileError(f"{'<stdin>' if path == '-' else path}: empty input")
