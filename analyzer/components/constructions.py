@@ -358,7 +358,7 @@ def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         after = speaker.end if speaker is not None else c.cue.end
     edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
     quote_before = quote_ending_at(c.quotes, edge, doc_text(doc))
-    if quote_before is not None and quote_before.start >= c.unit.start_char:
+    if quote_before is not None and _opens_sentence(doc, quote_before, c.unit):
         results = [c.direct(quote_before, speaker)]
         nxt = next_word(doc, after, c.unit.end)
         if nxt is not None and nxt.text == ",":
@@ -372,6 +372,15 @@ def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         return []
     content = trim_chars(doc_text(doc), c.unit.start_char, before.idx)
     return [c.record(c.kind_of(content), content, speaker)]
+
+
+def _opens_sentence(doc: Doc, quote: Quote, unit: Span) -> bool:
+    """The quotation is the whole clause before the incise: nothing but punctuation stands
+    between the sentence start and its opening mark. Otherwise (Le premier a « tué par balle »,
+    a indiqué X) the clause is partly quoted: mixed, its content the whole clause."""
+    if quote.start < unit.start_char - 1:
+        return False
+    return not any(ch.isalnum() for ch in doc_text(doc)[unit.start_char : quote.start])
 
 
 def clitic_without_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
@@ -402,7 +411,7 @@ def postposed_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         return None  # the cue has a complement of its own: not a closing reporting clause
     edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
     quote = quote_ending_at(c.quotes, edge, doc_text(doc))
-    if quote is not None and quote.start >= unit.start_char - 1:
+    if quote is not None and _opens_sentence(doc, quote, unit):
         results = [c.direct(quote, speaker)]
         follow = next((q for q in c.quotes if cue.end_char <= q.start < unit.end_char), None)
         if follow is not None:
@@ -410,7 +419,7 @@ def postposed_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         return results
     if not has_verb(doc, unit.start, before.i):
         return None
-    content = trim_chars(doc_text(doc), unit.start_char, before.idx)
+    content = trim_chars(doc_text(doc), unit.start_char, edge)
     if content[1] - content[0] < 3 or g.is_question(doc, unit.start):
         return None
     return [c.record(c.kind_of(content), content, speaker)]
