@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import traceback
-from collections.abc import Iterator
 
 import pytest
 
 from tests.conftest import SHARED
+from tests.strategies import span_faults
 
 REFERENCE = SHARED / "reference"
 BATCH = 16
@@ -41,35 +41,6 @@ def _texts(corpus: str) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _spans(node, where: str = "") -> Iterator[tuple[str, dict]]:
-    """Every ``{start, end, text}`` object of a JSON report, with where it sits."""
-    if isinstance(node, dict):
-        if {"start", "end", "text"} <= node.keys():
-            yield where, node
-        for key, value in node.items():
-            yield from _spans(value, f"{where}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _spans(value, f"{where}[{i}]")
-
-
-def _faults(report, text: str) -> list[str]:
-    data = report.to_dict()
-    faults = [
-        f"{where} {span['start']}:{span['end']} is {text[span['start'] : span['end']]!r}, "
-        f"reported {span['text']!r}"
-        for where, span in _spans(data)
-        if not 0 <= span["start"] <= span["end"] <= len(text)
-        or text[span["start"] : span["end"]] != span["text"]
-    ]
-    faults += [
-        f"claims[{i}] {c['start']}:{c['end']} outside the text"
-        for i, c in enumerate(data["claims"])
-        if not 0 <= c["start"] <= c["end"] <= len(text)
-    ]
-    return faults
-
-
 @pytest.mark.parametrize("corpus", ["dev-fr", "dev-en", "polnear-dev", "recovery-dev"])
 def test_every_reference_text_is_analysed_with_consistent_spans(request, corpus):
     texts = _texts(corpus)
@@ -92,6 +63,6 @@ def test_every_reference_text_is_analysed_with_consistent_spans(request, corpus)
                     problems.append(f"{text_id}: raised\n{traceback.format_exc()}")
                     continue
                 analysed += 1
-                problems += [f"{text_id}: {fault}" for fault in _faults(report, text)]
+                problems += [f"{text_id}: {fault}" for fault in span_faults(report, text)]
     assert not problems, "\n".join(problems[:20])
     assert analysed == len(texts)
