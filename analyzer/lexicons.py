@@ -87,6 +87,8 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "passive_participles": (list, []),
     "gerund_markers": (list, []),
     "object_infinitive_markers": (list, []),
+    "bare_infinitives_report": (bool, True),
+    "narrative_openers": (list, []),
     "relay_markers": (list, []),
     "relay_verbs": (list, []),
     "guarded_markers": (list, []),

@@ -21,6 +21,8 @@ def test_split_quotation_shares_cue_and_speaker(fr):
         "Il faut ajouter du sel avant la cuisson.",
         "La municipalité a annoncé la couleur dès le premier conseil.",
         "Le quartier de la « petite Jérusalem » attire les touristes.",
+        "Il faut noter que la saison a été difficile pour le club.",
+        "Le sélectionneur doit dévoiler sa liste jeudi à midi.",
     ],
 )
 def test_not_an_attribution(fr, text):

@@ -88,6 +88,8 @@ class Grammar:
         self.passive_participles = _words(p["passive_participles"])
         self.gerund_markers = _words(p["gerund_markers"])
         self.object_infinitive_markers = _words(p["object_infinitive_markers"])
+        self.bare_infinitives_report = p["bare_infinitives_report"]
+        self.narrative_openers = _words(p["narrative_openers"])
         self.relay_markers = _words(p["relay_markers"])
         self.active_only = set(p["active_only_cues"])
         self.question_words = _words(p["question_words"])
@@ -330,7 +332,14 @@ def purpose_infinitive(g: Grammar, c: CueContext) -> list[RawAttribution] | None
         "Inf" in c.verb.morph.get("VerbForm") or c.verb.tag_ == "VB"
     ):
         return []
-    return None
+    if g.bare_infinitives_report or "Inf" not in c.verb.morph.get("VerbForm"):
+        return None
+    # Il faut noter que … / a refusé de dire si … / doit dévoiler sa liste: an infinitive cue
+    # is what someone may, must or refuses to say, not a report; only the narrative
+    # infinitive (Et le ministre de préciser que …) reports.
+    first = next_word(c.doc, c.unit.start, c.unit.end)
+    narrative = first is not None and normalise(first.text) in g.narrative_openers
+    return None if narrative else []
 
 
 def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:

@@ -143,6 +143,8 @@ def np_backward(doc: Doc, i: int, start: int, words: PhraseWords) -> Span | None
         return None
     while j < i and (doc[j].pos_ in {"ADP", "CCONJ"} or doc[j].lower_ in words.genitives):
         j += 1
+    while i > j and (doc[i - 1].pos_ == "ADP" or doc[i - 1].lower_ in words.genitives):
+        i -= 1  # Et la ministre [de] préciser
     span = doc[j:i]
     if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in span):
         return None
