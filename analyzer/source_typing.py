@@ -9,6 +9,9 @@ exists, or for a language without one, the rules in ``rule_type`` decide alone.
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
+
 from spacy.tokens import Span
 
 from analyzer.lexicons import normalise
@@ -51,8 +54,145 @@ _VAGUE_DETS = frozenset(
 )
 
 
+#: Determiners of an unspecific plural ("certains témoins"): the rest of the plurals of a
+#: person noun name specific people ("des sources policières", "plusieurs témoins").
+_UNSPECIFIC_DETS = frozenset(
+    {"certains", "certaines", "d'autres", "beaucoup", "de nombreux", "nombreux", "some", "many",
+     "most", "other", "others"}
+)  # fmt: skip
+#: Heads that count a share of a group ("50 % des personnes sondées", "a third of voters").
+_SHARE_HEADS = frozenset(
+    {"%", "pour cent", "pourcent", "tiers", "quart", "moitié", "percent", "per cent", "third",
+     "quarter", "half"}
+)  # fmt: skip
+#: Person nouns whose plural still names specific people (ANNOTATION.md 2: anonymous).
+_SPECIFIC_BY_NATURE = frozenset({"source", "témoin", "witness"})
+#: "l'un d'eux", "one of the lawyers": one unnamed member of a group.
+_ONE_OF = frozenset({"un", "une", "l'un", "l'une", "one"})
+#: Particles inside a person's name that an organisation's name seldom holds.
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "ben", "bin", "ould", "ibn", "abou", "da", "dos", "di", "del"}
+)
+#: Lower-case words a name may hold between its capitalised words.
+NAME_LINKS = _NAME_PARTICLES | {"de", "du", "le", "la", "d'"}
 #: Classes the lexicon settles on its own when the phrase's head noun has them.
 _LEXICON_SURE = frozenset({"role", "document"})
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, to look a first name up ("Stève" as "steve")."""
+    decomposed = unicodedata.normalize("NFD", normalise(word))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_form(span: Span, source_nouns: dict[str, str]) -> bool:
+    """The phrase has the form of a person's name: two to five capitalised words (name
+    particles between them allowed), no article first, no acronym, no institution noun."""
+    words = list(span)
+    if not words or not words[0].text[:1].isupper() or not words[-1].text[:1].isupper():
+        return False
+    capitals = 0
+    for tok in words:
+        low = normalise(tok.text)
+        if tok.text[:1].isupper():
+            if tok.pos_ in {"DET", "ADP", "PRON", "VERB", "AUX"} and tok.i == span.start:
+                return False
+            if (
+                (tok.text.isupper() and len(tok.text) > 1)
+                or source_nouns.get(normalise(tok.lemma_))
+                or source_nouns.get(low)
+            ):
+                return False
+            capitals += 1
+        elif low not in NAME_LINKS and tok.text != "-":
+            return False
+    return 2 <= capitals <= 5
+
+
+def person_name(
+    span: Span, source_nouns: dict[str, str], titles: dict[str, str], first_names: dict[str, str]
+) -> bool:
+    """The phrase is a person's name by its form, whatever the entity recogniser says: a title
+    before a capitalised word (M. Dupont), or a ``name_form`` opened by a known first name (or
+    one part of a hyphenated one) or holding a name particle (Ine Van Wymersch)."""
+    words = list(span)
+    for tok, nxt in itertools.pairwise(words):
+        if normalise(tok.text) in titles and nxt.text[:1].isupper():
+            return True
+    if not name_form(span, source_nouns):
+        return False
+    first = words[0].text
+    parts = [first, *first.split("-")]
+    if any(normalise(p) in first_names or fold(p) in first_names for p in parts):
+        return True
+    return any(normalise(t.text) in _NAME_PARTICLES for t in words[1:-1])
+
+
+def _specific(span: Span, source_nouns: dict[str, str]) -> bool:
+    """A plural of person nouns that names specific people, not an unspecific group: sources
+    and witnesses by nature ("des sources policières", "plusieurs témoins"), people picked out
+    by a definite, possessive or numeral determiner ("les auteurs", "his allies", "three
+    people"), or members of a named body ("plusieurs responsables de
+    l'OMS")."""
+    head = span.root
+    if normalise(head.lemma_) in _SPECIFIC_BY_NATURE:
+        return True
+    for tok in span:
+        if tok.i < head.i and (
+            tok.pos_ == "NUM"
+            or "Yes" in tok.morph.get("Poss")
+            or normalise(tok.text) in {"les", "the"}
+        ):
+            return True
+        if tok.i > head.i and tok.pos_ in {"NOUN", "PROPN"}:
+            if source_nouns.get(normalise(tok.lemma_)) == "organisation":
+                return True
+            if tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", "NORP"}:
+                return True
+    return False
+
+
+def sure_type(
+    span: Span, source_nouns: dict[str, str], titles: dict[str, str], first_names: dict[str, str]
+) -> str | None:
+    """The type the form of the phrase settles without the model, or None:
+    - a person's name by its form (``person_name``);
+    - one of a group, "l'un d'eux", "one of the lawyers": anonymous;
+    - a share of a group, "50 % des sondés", "un tiers des bénéficiaires": vague;
+    - a plural of a person noun with no unspecific determiner, "des sources policières",
+      "plusieurs témoins", "les auteurs de l'étude": specific people, anonymous;
+    - "les syndicats", "the authorities": the institutions as a body, organisation;
+    - an office or a document noun the lexicon knows: role, document."""
+    if person_name(span, source_nouns, titles, first_names):
+        return "person"
+    head = span.root
+    lemma = normalise(head.lemma_)
+    cls = source_nouns.get(lemma)
+    det = next((normalise(t.text) for t in span if t.pos_ == "DET" and t.i < head.i), "")
+    plural = head.morph.get("Number") == ["Plur"]
+    after = span.doc[head.i + 1] if head.i + 1 < span.end else None
+    named_after = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+    if cls in {"role", "anonymous", "vague"} and named_after:
+        return "person"  # le procureur Adou, l'économiste Hélène Garnier
+    if normalise(head.text) in _ONE_OF and len(span) > 1:
+        return "anonymous"
+    if lemma in _SHARE_HEADS or normalise(head.text) in _SHARE_HEADS:
+        return "vague"
+    if head.pos_ == "NUM" and any(t.i > head.i and t.pos_ in {"NOUN", "ADP"} for t in span):
+        return "vague"
+    if (
+        cls == "anonymous"
+        and plural
+        and det not in _UNSPECIFIC_DETS
+        and _specific(span, source_nouns)
+    ):
+        return "anonymous"
+    if cls == "organisation" and plural and det in {"les", "the"}:
+        return "organisation"
+    ruled = rule_type(span, source_nouns, titles)
+    if ruled in _LEXICON_SURE and cls == ruled:
+        return ruled  # an office or a document noun the lexicon knows: no guessing
+    return None
 
 
 def speaker_features(
@@ -147,15 +287,28 @@ class SourceTyper:
         model = LinearModel.load("source_type", lang)
         return cls(model) if model is not None else RuleTyper()
 
-    def predict(self, span: Span, source_nouns: dict[str, str], titles: dict[str, str]) -> str:
-        ruled = rule_type(span, source_nouns, titles)
-        if ruled in _LEXICON_SURE and source_nouns.get(normalise(span.root.lemma_)) == ruled:
-            return ruled  # an office or a document noun the lexicon knows: no guessing
+    def predict(
+        self,
+        span: Span,
+        source_nouns: dict[str, str],
+        titles: dict[str, str],
+        first_names: dict[str, str] | None = None,
+    ) -> str:
+        sure = sure_type(span, source_nouns, titles, first_names or {})
+        if sure is not None:
+            return sure
         return self.model.predict(speaker_features(span, source_nouns, titles))
 
 
 class RuleTyper:
     """The fallback when no trained model ships for a language."""
 
-    def predict(self, span: Span, source_nouns: dict[str, str], titles: dict[str, str]) -> str:
-        return rule_type(span, source_nouns, titles)
+    def predict(
+        self,
+        span: Span,
+        source_nouns: dict[str, str],
+        titles: dict[str, str],
+        first_names: dict[str, str] | None = None,
+    ) -> str:
+        sure = sure_type(span, source_nouns, titles, first_names or {})
+        return sure if sure is not None else rule_type(span, source_nouns, titles)

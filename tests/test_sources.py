@@ -41,10 +41,92 @@ def test_mentions_of_one_person_form_one_source(fr):
         ("Selon un rapport de la Cour des comptes, la dette a doublé.", "document"),
         ("Selon le préfet de la Gironde, la digue a cédé dans la nuit.", "role"),
         ("Selon Marie Lefort, la digue a cédé dans la nuit.", "person"),
-        ("On assure à Matignon que la réforme sera votée.", "vague"),
+        # "on" in a named circle is anonymous, a bare "on" vague (ANNOTATION.md 2)
+        ("On assure à Matignon que la réforme sera votée.", "anonymous"),
+        ("On dit que la réforme sera votée.", "vague"),
+        # plurals of person nouns: specific people by nature, by a definite determiner or as
+        # members of a named body are anonymous; an unspecific group is vague
+        ("Selon plusieurs témoins, le camion roulait très vite.", "anonymous"),
+        ("Selon des sources policières, le suspect a été interpellé.", "anonymous"),
+        ("Selon plusieurs responsables de l'Unesco, le site sera classé.", "anonymous"),
+        ("Selon les auteurs de l'étude, la tendance se confirme.", "anonymous"),
+        ("Selon l'un d'eux, la grève sera reconduite.", "anonymous"),
+        # institutions as a body, a share of a group, a record
+        ("Selon les syndicats, la grève sera reconduite.", "organisation"),
+        ("Selon les forces de l'ordre, le cortège comptait 3 000 personnes.", "organisation"),
+        ("Selon 40 % des personnes interrogées, la réforme est injuste.", "vague"),
+        ("Selon un reportage de la télévision publique, la digue a cédé.", "document"),
+        # names from every region by their form: a first name read without accents, a name
+        # particle, a name set beside an office whatever the first name
+        ("Selon Stève Léger, la route sera rouverte demain.", "person"),
+        ("Selon Ine Van Wymersch, le dossier sera transmis au parquet.", "person"),
+        (
+            "Selon Yacouba Ouédraogo, porte-parole du gouvernement, la route sera rouverte.",
+            "person",
+        ),
     ],
 )
 def test_source_types(fr, text, expected):
     atts = fr.analyze(text).attributions
     assert len(atts) == 1, describe(text, atts)
     assert atts[0].speaker.type == expected, describe(text, atts) + f" typed {atts[0].speaker.type}"
+
+
+def test_a_cue_with_no_subject_continues_the_speaker_before_it(fr):
+    text = (
+        "Le préfet de l'Hérault, Hugues Moutier, a annoncé que la manifestation était "
+        "interdite. Et de préciser que quatre personnes avaient été interpellées."
+    )
+    atts = fr.analyze(text).attributions
+    assert len(atts) == 2, describe(text, atts)
+    assert atts[1].speaker is not None, describe(text, atts)
+    assert atts[1].speaker.source_id == atts[0].speaker.source_id, describe(text, atts)
+    assert atts[1].speaker.type == "person", describe(text, atts)
+
+
+def test_pronoun_after_an_apposed_description_resolves_to_the_name(fr):
+    text = (
+        "Le directeur du musée, Tiago Alvès, annonce la réouverture des salles. "
+        "« Nous avons tout repeint en trois mois », explique-t-il."
+    )
+    atts = fr.analyze(text).attributions
+    quoted = [a for a in atts if a.speaker is not None and a.speaker.span.text == "il"]
+    assert quoted, describe(text, atts)
+    assert quoted[0].speaker.resolved and "Alvès" in quoted[0].speaker.resolved
+    assert quoted[0].speaker.type == "person", describe(text, atts)
+
+
+def test_a_description_referring_back_to_a_name_is_that_person(fr):
+    text = (
+        "Le procureur fédéral Frédéric Van Leeuw a confirmé que l'enquête se poursuivait. "
+        "Le magistrat a ajouté que deux suspects avaient été entendus."
+    )
+    report = fr.analyze(text)
+    atts = report.attributions
+    assert len(atts) == 2, describe(text, atts)
+    assert {a.speaker.type for a in atts} == {"person"}, describe(text, atts)
+    assert len({a.speaker.source_id for a in atts}) == 1, describe(text, atts)
+
+
+def test_people_sharing_a_role_word_and_a_vague_group_stay_apart(fr):
+    text = (
+        "La députée socialiste Nadia Ferrand a affirmé que le budget était insincère. "
+        "Le député Gaëtan Roussel a estimé que le texte serait rejeté. "
+        "Certains députés de la majorité ont jugé que le calendrier était intenable."
+    )
+    report = fr.analyze(text)
+    atts = report.attributions
+    assert len(atts) == 3, describe(text, atts)
+    assert len({a.speaker.source_id for a in atts}) == 3, describe(text, atts)
+    assert [a.speaker.type for a in atts] == ["person", "person", "vague"], describe(text, atts)
+
+
+def test_a_demonstrative_record_is_the_record_cited_before(fr):
+    text = (
+        "Un rapport de la Cour des comptes affirme que la dette a doublé. "
+        "Ce document souligne aussi que les dépenses ont dérapé."
+    )
+    atts = fr.analyze(text).attributions
+    assert len(atts) == 2, describe(text, atts)
+    assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)
+    assert {a.speaker.type for a in atts} == {"document"}, describe(text, atts)

@@ -21,7 +21,7 @@ from analyzer.components.attribution import RawAttribution
 from analyzer.components.records import PARSE
 from analyzer.components.spans import noun_phrase
 from analyzer.lexicons import lexicon, normalise, profile
-from analyzer.source_typing import SourceTyper
+from analyzer.source_typing import NAME_LINKS, SourceTyper, fold, name_form, person_name
 
 _PERSON_ENTS = frozenset({"PER", "PERSON"})
 _RESOLUTION_WINDOW_CHARS = 900
@@ -54,6 +54,9 @@ class SourceResolver:
         self.titles = {normalise(k): v for k, v in self.profile.get("titles", {}).items()}
         self.source_nouns = lexicon(lang, "source_nouns")
         self.first_names = lexicon(lang, "first_names")
+        self.circle_prepositions = {
+            normalise(w) for w in self.profile.get("circle_prepositions", [])
+        }
         self.typer = SourceTyper.load(lang)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -66,6 +69,9 @@ class SourceResolver:
                 continue
             if self._pronoun(att.speaker) is not None:
                 antecedent = self._resolve(doc, att, atts)
+                if antecedent is not None and not self._is_named_person(antecedent):
+                    # "le directeur du festival, Tiago Rodrigues, … il": the source is the name
+                    antecedent = self._named(antecedent, appositions) or antecedent
                 if antecedent is not None:
                     att.resolved = antecedent.text
                     att.extra["antecedent"] = antecedent
@@ -82,10 +88,16 @@ class SourceResolver:
 
         anchored = [a for a in atts if not a.floating and a.speaker is not None]
         for att in atts:
-            if not att.floating:
-                continue
             here = para(att.content[0])
             before = [a for a in anchored if a.content[0] < att.content[0]]
+            if not att.floating:
+                if att.speaker is None and before and para(before[-1].content[0]) == here:
+                    # a cue with no subject of its own continues the speaker before it in
+                    # its paragraph: "…, a déclaré X, précisant que …", "Et de préciser : …"
+                    att.speaker = before[-1].speaker
+                    att.resolved = before[-1].resolved
+                    att.extra["floating_from"] = before[-1]
+                continue
             after = [a for a in anchored if a.content[0] > att.content[0]]
             pick = None
             if before and para(before[-1].content[0]) == here:
@@ -150,7 +162,7 @@ class SourceResolver:
         subjects of clauses whose head is an office or a person noun."""
         if "mentions" in doc.user_data.get("analyzer", {}):
             return doc.user_data["analyzer"]["mentions"]
-        mentions = [e for e in doc.ents if e.label_ in _PERSON_ENTS and _is_name(e)]
+        mentions = list(self._names(doc))
         for tok in doc:
             if (
                 tok.dep_.startswith("nsubj")
@@ -161,7 +173,102 @@ class SourceResolver:
         doc.user_data.setdefault("analyzer", {})["mentions"] = mentions
         return mentions
 
+    def _names(self, doc: Doc) -> list[Span]:
+        """People's names in the text: the entity recogniser's persons, and runs of capitalised
+        words that have a name's form (``person_name``) whatever label the recogniser gave
+        them ("Tiago Rodrigues" tagged as an organisation, "Ine Van Wymersch" untagged)."""
+        cache = doc.user_data.setdefault("analyzer", {})
+        if "names" in cache:
+            return cache["names"]
+        names = [
+            e
+            for e in doc.ents
+            if e.label_ in _PERSON_ENTS and _is_name(e) and not self._office_complement(e)
+        ]
+        covered = {t.i for e in names for t in e}
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in covered or not tok.text[:1].isupper() or tok.pos_ not in _NAME_POS:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and j not in covered and not doc[j].is_punct:
+                word = doc[j]
+                if not (word.text[:1].isupper() or normalise(word.text) in NAME_LINKS):
+                    break
+                j += 1
+            while j > i + 1 and not doc[j - 1].text[:1].isupper():
+                j -= 1
+            run = doc[i:j]
+            if person_name(run, self.source_nouns, self.titles, self.first_names) or (
+                name_form(run, self.source_nouns) and self._beside_person_noun(run)
+            ):
+                names.append(run)
+            i = j
+        names = sorted((self._from_first_name(n) for n in names), key=lambda n: n.start)
+        cache["names"] = names
+        return names
+
+    def _from_first_name(self, name: Span) -> Span:
+        """A name run that starts before a known first name starts at it ("la Somme Gaëtan
+        Roussel" is Gaëtan Roussel of the Somme)."""
+        for tok in name[1:-1]:
+            if normalise(tok.text) in self.first_names or fold(tok.text) in self.first_names:
+                return name.doc[tok.i : name.end]
+        return name
+
+    def _beside_person_noun(self, run: Span) -> bool:
+        """A name-shaped run set in apposition to an office or person noun, whose first name
+        the lexicon may not know: "le directeur du festival, Tiago Rodrigues", "son directeur
+        général, Tedros Adhanom Ghebreyesus", "Diène Faye, directeur des Pêches"."""
+        doc = run.doc
+        i = run.start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        while i >= max(0, run.start - 8) and not doc[i].is_punct:
+            if doc[i].pos_ in {"VERB", "AUX"}:
+                break
+            if self.source_nouns.get(normalise(doc[i].lemma_)) in {"role", "anonymous"}:
+                return True
+            i -= 1
+        j = run.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        while j < min(len(doc), run.end + 4) and doc[j].pos_ in {"DET", "ADJ"}:
+            j += 1
+        return j < len(doc) and self.source_nouns.get(normalise(doc[j].lemma_)) == "role"
+
+    def _office_complement(self, ent: Span) -> bool:
+        """A one-word "person" that is the complement of an office or institution noun: the
+        field of "directeur des Pêches", "ministère de la Santé", not a name."""
+        head = ent.root.head
+        if len(ent) > 1 or head.i == ent.root.i or head.pos_ != "NOUN":
+            return False
+        if fold(ent.text) in self.first_names or normalise(ent.text) in self.first_names:
+            return False
+        return self.source_nouns.get(normalise(head.lemma_)) in {"role", "organisation"}
+
+    def _anaphoric_record(self, span: Span) -> bool:
+        """A demonstrative description of a document ("ce document", "cette étude"): it
+        refers back to the document cited before it, the same source."""
+        det = next((t for t in span if t.pos_ == "DET" and t.i < span.root.i), None)
+        return (
+            det is not None
+            and "Dem" in det.morph.get("PronType")
+            and self.source_nouns.get(normalise(span.root.lemma_)) == "document"
+        )
+
+    def _names_root(self, span: Span) -> bool:
+        """The phrase's head word belongs to a person's name found in the text."""
+        return any(n.start <= span.root.i < n.end for n in self._names(span.doc))
+
+    def _is_named_person(self, span: Span) -> bool:
+        return any(n.start < span.end and span.start < n.end for n in self._names(span.doc))
+
     def _person_like(self, span: Span) -> bool:
+        if self._is_named_person(span):
+            return True
         if any(t.ent_type_ in _PERSON_ENTS for t in span) and _is_name(span):
             return True
         if any(normalise(t.text) in self.titles for t in span):
@@ -177,7 +284,9 @@ class SourceResolver:
         head = _head(span)
         if head.pos_ == "PROPN" or head.ent_type_ in _PERSON_ENTS:
             for tok in span:
-                first = self.first_names.get(normalise(tok.text))
+                first = self.first_names.get(normalise(tok.text)) or self.first_names.get(
+                    fold(tok.text)
+                )
                 if first:
                     return first, "Sing"
             gender = ""
@@ -199,11 +308,11 @@ class SourceResolver:
         """Office or person nouns the text puts beside a named person, as (position, noun
         lemma, name): "Abdelouafi Laftit, ministre de l'Intérieur", "le juge Augusto Farias"."""
         pairs: list[tuple[int, str, Span]] = []
-        for ent in doc.ents:
-            if ent.label_ not in _PERSON_ENTS or not _is_name(ent):
-                continue
+        for ent in self._names(doc):
             nouns: list[Token] = []
             i = ent.start - 1
+            if i > 0 and doc[i].text == ",":
+                i -= 1  # "le directeur du festival, Tiago Rodrigues"
             while (
                 i >= max(0, ent.start - 7)
                 and not doc[i].is_punct
@@ -241,6 +350,8 @@ class SourceResolver:
         det = next((t for t in span if t.pos_ == "DET" and t.i < span.root.i), None)
         if det is None or "Ind" in det.morph.get("Definite"):
             return None
+        if "Plur" in span.root.morph.get("Number") or "Plur" in det.morph.get("Number"):
+            return None  # "certains députés de la majorité" is a group, never one named person
         best = None
         for position, noun, name in appositions:
             closer = best is None or abs(position - span.start_char) < abs(
@@ -254,21 +365,32 @@ class SourceResolver:
         if not short or "Plur" in span.root.morph.get("Number"):
             return None
         gender, _ = self._agreement(span)
-        people = (
-            [
-                m
-                for m in self._mentions(span.doc)
-                if m.end_char <= span.start_char and m.label_ in _PERSON_ENTS
-            ]
-            if span.doc.ents
-            else []
-        )
+        people = [m for m in self._names(span.doc) if m.end_char <= span.start_char]
         for person in sorted(people, key=lambda m: m.start_char, reverse=True):
             p_gender, _ = self._agreement(person)
             if span.start_char - person.start_char > _RESOLUTION_WINDOW_CHARS:
                 break
             if not gender or not p_gender or p_gender == gender:
                 return person
+        return None
+
+    def _circle(self, att: RawAttribution) -> Token | None:
+        """The named circle an indefinite "on" speaks from, or None: a complement of its verb
+        opened by a preposition of place ("à Matignon, on assure", "confie-t-on dans
+        l'entourage du ministre") whose noun is a name or an institution, office or circle noun.
+        ANNOTATION.md 2: such an "on" is anonymous, a bare "on" vague."""
+        if normalise(att.speaker.text).lstrip("-") != "on" or not self.circle_prepositions:
+            return None
+        verb = att.cue.root if att.cue is not None else att.speaker.root.head
+        for child in verb.children:
+            if not child.dep_.startswith(("obl", "nmod", "advmod")):
+                continue
+            cases = {normalise(c.text) for c in child.children if c.dep_ in {"case", "fixed"}}
+            if not cases & self.circle_prepositions:
+                continue
+            cls = self.source_nouns.get(normalise(child.lemma_))
+            if child.pos_ == "PROPN" or cls in {"organisation", "role", "anonymous"}:
+                return child
         return None
 
     def _key(self, span: Span, appositions) -> str:
@@ -289,12 +411,19 @@ class SourceResolver:
 
     def _group_and_type(self, doc: Doc, atts: list[RawAttribution], appositions) -> None:
         groups: dict[str, list[RawAttribution]] = {}
+        last_record: str | None = None
         for att in atts:
             if att.speaker is None:
                 continue
             mention = att.extra.get("antecedent") or att.speaker
             if normalise(att.speaker.text) in self.vague_pronouns:
+                circle = self._circle(att)
                 key = "text:" + normalise(att.speaker.text)
+                if circle is not None:
+                    key += "@" + normalise(circle.text)
+                    att.extra["circle"] = circle
+            elif self._anaphoric_record(mention) and last_record is not None:
+                key = last_record  # "ce document", "cette étude" after "un rapport de …"
             else:
                 key = self._key(mention, appositions)
                 named = self._named(mention, appositions)
@@ -302,26 +431,41 @@ class SourceResolver:
                     att.resolved = named.text
             att.source_key = key
             groups.setdefault(key, []).append(att)
+            if self.source_nouns.get(normalise(mention.root.lemma_)) == "document":
+                last_record = key
         for members in groups.values():
-            types, names = [], []
+            types, names, people = [], [], []
             for att in members:
                 mention = att.extra.get("antecedent") or att.speaker
                 if normalise(att.speaker.text) in self.vague_pronouns:
-                    types.append("vague")
+                    types.append("anonymous" if "circle" in att.extra else "vague")
                 elif self._pronoun(mention) is not None:
                     continue
-                elif self._named(mention, appositions) is not None:
-                    types.append("person")  # a description of a person the text names
+                elif self._named(mention, appositions) is not None or self._names_root(mention):
+                    types.append("person")  # a name, or a description of a person named
+                    named = self._named(mention, appositions)
+                    if named is not None:
+                        people.append(named.text)
                 else:
-                    types.append(self.typer.predict(mention, self.source_nouns, self.titles))
+                    types.append(
+                        self.typer.predict(
+                            mention, self.source_nouns, self.titles, self.first_names
+                        )
+                    )
                     if any(t.ent_type_ in _PERSON_ENTS or t.pos_ == "PROPN" for t in mention):
                         names.append(mention.text)
+                found = [n for n in self._names(doc) if mention.start <= n.start < mention.end]
+                people.extend(n.text for n in found)
             source_type = _source_type(types)
-            name = max(names, key=len) if names else None
+            pool = people or names  # a person's name found in a mention, else a proper noun
+            name = max(pool, key=len) if pool else None
             for att in members:
                 att.type = source_type
                 if name and self._pronoun(att.speaker) is not None:
                     att.resolved = name
+
+
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 
 
 def _ends_paragraph(doc: Doc, att: RawAttribution, paragraph: tuple[int, int]) -> bool:
