@@ -112,6 +112,7 @@ FR_ROWS = [
     ),
     ("S'il pleut encore, la finale pourrait être reportée.", "pourrait", "lexical"),
     ("Les secours ont repéré une explosion qui aurait fait dix blessés.", "aurait", "conditional"),
+    ("Le préfet a indiqué que l'incendie aurait pris dans la cave.", "aurait", "conditional"),
     ("Certains affirment que le maire ne se représentera pas.", "Certains affirment", "weasel"),
     ("Le conducteur avait manifestement bu.", "manifestement", "lexical"),
 ]

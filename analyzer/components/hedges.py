@@ -6,7 +6,8 @@ patterns) and ``hedge_grammar.tsv`` (the word classes the rules below use). The 
 - conditional: the French journalistic conditional, told by its form (a future stem and an
   imperfect ending: ser-ait, reconnaîtr-ait, déclarer-aient; the tagger's mood is a fallback),
   except the main clause of a si-clause, first- and second-person forms (politeness: je voudrais)
-  and the future-in-the-past of reported speech after a past cue (il a affirmé qu'il viendrait).
+  and the future-in-the-past of reported speech after a past cue (il a affirmé qu'il viendrait;
+  a compound form, il a dit que l'attaque aurait fait dix morts, still reports).
   Conditional pouvoir and devoir are epistemic modals: lexical hedges, even after a past cue or a
   si-clause, unless their subject is generic (on pourrait penser) or, after a past cue, a
   pronoun doing the act (ils ont dit qu'ils pourraient utiliser le mot: a backshifted option).
@@ -455,7 +456,7 @@ class HedgeFinder:
             return "lexical"
         if self._in_condition(doc, tok) or _hypothetical_relative(tok):
             return None
-        if past_cue is not None:
+        if past_cue is not None and not _compound(tok):
             return None  # future-in-the-past: il a affirmé qu'il viendrait
         return "conditional"
 
@@ -494,6 +495,13 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _compound(tok: Token) -> bool:
+    """A compound conditional (aurait fait, se serait enfui): a past event reported, never the
+    future-in-the-past of reported speech."""
+    following = [t for t in tok.doc[tok.i + 1 : tok.i + 4] if t.pos_ != "ADV"]
+    return bool(following) and "Part" in following[0].morph.get("VerbForm")
+
+
 def _hypothetical_relative(tok: Token) -> bool:
     """A simple conditional heading a restrictive relative on an object (cibler des planètes
     qui auraient un axe idéal, la nomenclature qui lui permettrait de): it describes what is
@@ -501,9 +509,8 @@ def _hypothetical_relative(tok: Token) -> bool:
     relative set off by a comma (un homme, qui serait le frère) still reports."""
     if tok.dep_ != "acl:relcl":
         return False
-    following = [t for t in tok.doc[tok.i + 1 : tok.i + 4] if t.pos_ != "ADV"]
-    if following and "Part" in following[0].morph.get("VerbForm"):
-        return False  # une attaque qui aurait fait douze morts: compound, whatever the parse
+    if _compound(tok):
+        return False  # une attaque qui aurait fait douze morts, whatever the parse
     antecedent = tok.head
     if antecedent.dep_.startswith("nsubj") or antecedent.dep_ == "ROOT":
         return False
