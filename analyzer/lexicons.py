@@ -22,7 +22,7 @@ CLASSES: dict[str, frozenset[str]] = {
     "speech_nouns": frozenset({"statement"}),
     "information_verbs": frozenset({"object", "de_object", "idiom"}),
     "source_nouns": frozenset({"role", "anonymous", "vague", "document", "organisation"}),
-    "according_to": frozenset({"marker", "opinion", "de_source"}),
+    "according_to": frozenset({"marker", "opinion", "de_source", "as_verb"}),
     "hedges": frozenset({"lexical", "weasel"}),
     "loaded_terms": frozenset({"evaluative", "emotive"}),
     "boilerplate": frozenset({"cut", "line"}),

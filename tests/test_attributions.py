@@ -23,6 +23,7 @@ def test_split_quotation_shares_cue_and_speaker(fr):
         "Le quartier de la « petite Jérusalem » attire les touristes.",
         "Il faut noter que la saison a été difficile pour le club.",
         "Le sélectionneur doit dévoiler sa liste jeudi à midi.",
+        "Pour la troisième fois, le tribunal a renvoyé le procès.",
     ],
 )
 def test_not_an_attribution(fr, text):

@@ -32,7 +32,6 @@ from analyzer.components.spans import (
     has_left_subject,
     has_quote,
     has_verb,
-    is_person_like,
     noun_phrase,
     np_backward,
     np_forward,
@@ -79,6 +78,7 @@ class Grammar:
         self.statement_nouns = set(lexicon(lang, "speech_nouns"))
         self.information_verbs = lexicon(lang, "information_verbs")
         self.markers = lexicon(lang, "according_to")
+        self.source_nouns = lexicon(lang, "source_nouns")
         self.complementisers = _words(p["complementisers"])
         self.agent_markers = _words(p["agent_markers"])
         self.infinitive_with_de = set(p["infinitive_with_de"])
@@ -113,6 +113,16 @@ class Grammar:
 
     def np_forward(self, doc: Doc, i: int, end: int) -> Span | None:
         return np_forward(doc, i, end, self.phrase)
+
+    def names_a_source(self, span: Span) -> bool:
+        """A name, or a noun of the source lexicon (l'économiste, les syndicats, le rapport)."""
+        return any(
+            t.ent_type_ in {"PER", "PERSON", "ORG"} or t.pos_ == "PROPN" for t in span
+        ) or any(
+            normalise(t.lemma_) in self.source_nouns or normalise(t.text) in self.source_nouns
+            for t in span
+            if t.pos_ == "NOUN"
+        )
 
     def is_question(self, doc: Doc, i: int) -> bool:
         """Content that opens with whether / si / how: an indirect question, not a statement."""
@@ -328,8 +338,10 @@ def purpose_infinitive(g: Grammar, c: CueContext) -> list[RawAttribution] | None
     """To clarify the rules, the board … / in order to explain …: a cue in the infinitive after
     its marker reports nothing yet (the marker list is the profile's infinitive_markers)."""
     before = c.cue[0] if c.cue[0].i != c.verb.i else c.before  # "to" may parse as auxiliary
-    if before is not None and normalise(before.text) in g.infinitive_markers and (
-        "Inf" in c.verb.morph.get("VerbForm") or c.verb.tag_ == "VB"
+    if (
+        before is not None
+        and normalise(before.text) in g.infinitive_markers
+        and ("Inf" in c.verb.morph.get("VerbForm") or c.verb.tag_ == "VB")
     ):
         return []
     if g.bare_infinitives_report or "Inf" not in c.verb.morph.get("VerbForm"):
@@ -768,8 +780,8 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
         return []
     if normalise(marker.text) in g.guarded_markers and speaker[0].pos_ not in {"DET", "PROPN"}:
         return []  # "per cent", "per year": this marker needs a named source after it
-    if cls == "opinion" and not is_person_like(speaker):
-        return []
+    if cls == "opinion" and not g.names_a_source(speaker):
+        return []  # Pour l'occasion, … / Pour la troisième fois, …
     after = next_word(doc, speaker.end, unit.end)
     before = prev_word(doc, marker.start, unit.start)
     follows = after is not None and after.text == ","
@@ -793,7 +805,10 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
         content = (unit.start_char, g.clause_end(doc, unit.start, unit))
     if content[1] - content[0] < 3:
         return []
-    return [m.record(*m.kind_and_content(content), speaker)]
+    kind, content = m.kind_and_content(content)
+    if cls == "as_verb" and kind == "according_to":
+        kind = "indirect"  # comme l'explique X: a reporting verb, not a marker
+    return [m.record(kind, content, speaker)]
 
 
 #: Marker constructions in order of precedence (relay markers first).

@@ -201,12 +201,6 @@ def in_subtree(tok: Token, head: Token) -> bool:
     return True
 
 
-def is_person_like(span: Span) -> bool:
-    return any(t.ent_type_ in {"PER", "PERSON"} or t.pos_ == "PROPN" for t in span) or (
-        any(t.pos_ == "NOUN" for t in span) and span[0].pos_ == "DET"
-    )
-
-
 def quote_ending_at(quotes: list[Quote], position: int, text: str) -> Quote | None:
     for q in quotes:
         if q.end <= position and text[q.end : position].strip() == "":
