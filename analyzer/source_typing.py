@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from analyzer.lexicons import normalise
 from analyzer.linear import LinearModel
@@ -75,8 +75,28 @@ _NAME_PARTICLES = frozenset(
 )
 #: Lower-case words a name may hold between its capitalised words.
 NAME_LINKS = _NAME_PARTICLES | {"de", "du", "le", "la", "d'"}
+#: Elided articles, which the parse may take for a proper noun.
+_ELIDED = frozenset({"l'", "d'"})
 #: Classes the lexicon settles on its own when the phrase's head noun has them.
 _LEXICON_SURE = frozenset({"role", "document"})
+
+
+def phrase_head(span: Span) -> Token:
+    """The head word of a speaker phrase: the parse's root, unless the model took an elided
+    article for the root (the small French model parses "L’ancien Premier ministre" so when
+    the apostrophe is typographic): then the first noun after it."""
+    root = span.root
+    if normalise(root.text) in _ELIDED and root.i + 1 < span.end:
+        return next((t for t in span if t.i > root.i and t.pos_ in {"NOUN", "PROPN"}), span[-1])
+    return root
+
+
+def phrase_det(span: Span, head: Token) -> str:
+    """The determiner before the head, lower case ("" when there is none)."""
+    for tok in span:
+        if tok.i < head.i and (tok.pos_ == "DET" or normalise(tok.text) in _ELIDED):
+            return normalise(tok.text)
+    return ""
 
 
 def fold(word: str) -> str:
@@ -134,7 +154,7 @@ def _specific(span: Span, source_nouns: dict[str, str]) -> bool:
     by a definite, possessive or numeral determiner ("les auteurs", "his allies", "three
     people"), or members of a named body ("plusieurs responsables de
     l'OMS")."""
-    head = span.root
+    head = phrase_head(span)
     if normalise(head.lemma_) in _SPECIFIC_BY_NATURE:
         return True
     for tok in span:
@@ -165,10 +185,10 @@ def sure_type(
     - an office or a document noun the lexicon knows: role, document."""
     if person_name(span, source_nouns, titles, first_names):
         return "person"
-    head = span.root
+    head = phrase_head(span)
     lemma = normalise(head.lemma_)
     cls = source_nouns.get(lemma)
-    det = next((normalise(t.text) for t in span if t.pos_ == "DET" and t.i < head.i), "")
+    det = phrase_det(span, head)
     plural = head.morph.get("Number") == ["Plur"]
     after = span.doc[head.i + 1] if head.i + 1 < span.end else None
     named_after = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
@@ -189,6 +209,8 @@ def sure_type(
         return "anonymous"
     if cls == "organisation" and plural and det in {"les", "the"}:
         return "organisation"
+    if cls == "role" and det and not any(t.pos_ == "PROPN" for t in span if t.i > head.i):
+        return "role"  # an office, capitalised or not: "The Spokesman", "le Premier ministre"
     ruled = rule_type(span, source_nouns, titles)
     if ruled in _LEXICON_SURE and cls == ruled:
         return ruled  # an office or a document noun the lexicon knows: no guessing
@@ -199,9 +221,9 @@ def speaker_features(
     span: Span, source_nouns: dict[str, str], titles: dict[str, str]
 ) -> dict[str, float]:
     """Sparse features of a speaker phrase, named so that the model can be read."""
-    head = span.root
+    head = phrase_head(span)
     lemma = normalise(head.lemma_)
-    det = next((normalise(t.text) for t in span if t.pos_ == "DET" and t.i < head.i), "")
+    det = phrase_det(span, head)
     feats: dict[str, float] = {
         f"head_pos={head.pos_}": 1.0,
         f"head_class={source_nouns.get(lemma, 'none')}": 1.0,
@@ -237,9 +259,9 @@ def speaker_features(
 
 def rule_type(span: Span, source_nouns: dict[str, str], titles: dict[str, str]) -> str:
     """The type the lexicons and entity labels alone suggest."""
-    head = span.root
+    head = phrase_head(span)
     lemma = normalise(head.lemma_)
-    det = next((normalise(t.text) for t in span if t.pos_ == "DET" and t.i < head.i), "")
+    det = phrase_det(span, head)
     cls = source_nouns.get(lemma)
     plural = head.morph.get("Number") == ["Plur"]
     has_person = any(t.ent_type_ in _PERSON_ENTS for t in span) or any(

@@ -21,10 +21,20 @@ from analyzer.components.attribution import RawAttribution
 from analyzer.components.records import PARSE
 from analyzer.components.spans import noun_phrase
 from analyzer.lexicons import lexicon, normalise, profile
-from analyzer.source_typing import NAME_LINKS, SourceTyper, fold, name_form, person_name
+from analyzer.source_typing import (
+    NAME_LINKS,
+    SourceTyper,
+    fold,
+    name_form,
+    person_name,
+    phrase_head,
+)
 
 _PERSON_ENTS = frozenset({"PER", "PERSON"})
 _RESOLUTION_WINDOW_CHARS = 900
+#: How many words before a name an office noun may stand and still describe it ("le chef de
+#: file du parti au parlement wallon, François Desquesnes").
+_APPOSITION_REACH = 12
 
 
 @Language.factory(
@@ -185,6 +195,8 @@ class SourceResolver:
             for e in doc.ents
             if e.label_ in _PERSON_ENTS and _is_name(e) and not self._office_complement(e)
         ]
+        surnames = {normalise(e[-1].text) for e in names if len(e) > 1}
+        names = [e for e in names if len(e) > 1 or self._single_name(e, surnames)]
         covered = {t.i for e in names for t in e}
         i = 0
         while i < len(doc):
@@ -200,11 +212,13 @@ class SourceResolver:
                 j += 1
             while j > i + 1 and not doc[j - 1].text[:1].isupper():
                 j -= 1
-            run = doc[i:j]
-            if person_name(run, self.source_nouns, self.titles, self.first_names) or (
-                name_form(run, self.source_nouns) and self._beside_person_noun(run)
-            ):
-                names.append(run)
+            for k in range(i, j - 1):  # "Prime Minister Narendra Modi": the name after the office
+                run = doc[k:j]
+                if person_name(run, self.source_nouns, self.titles, self.first_names) or (
+                    name_form(run, self.source_nouns) and self._beside_person_noun(run)
+                ):
+                    names.append(run)
+                    break
             i = j
         names = sorted((self._from_first_name(n) for n in names), key=lambda n: n.start)
         cache["names"] = names
@@ -214,6 +228,8 @@ class SourceResolver:
         """A name run that starts before a known first name starts at it ("la Somme Gaëtan
         Roussel" is Gaëtan Roussel of the Somme)."""
         for tok in name[1:-1]:
+            if name.doc[tok.i - 1].text == "-":
+                continue  # a part of a hyphenated first name (Anicet-Georges)
             if normalise(tok.text) in self.first_names or fold(tok.text) in self.first_names:
                 return name.doc[tok.i : name.end]
         return name
@@ -226,7 +242,7 @@ class SourceResolver:
         i = run.start - 1
         if i >= 0 and doc[i].text == ",":
             i -= 1
-        while i >= max(0, run.start - 8) and not doc[i].is_punct:
+        while i >= max(0, run.start - _APPOSITION_REACH) and not doc[i].is_punct:
             if doc[i].pos_ in {"VERB", "AUX"}:
                 break
             if self.source_nouns.get(normalise(doc[i].lemma_)) in {"role", "anonymous"}:
@@ -238,6 +254,13 @@ class SourceResolver:
         while j < min(len(doc), run.end + 4) and doc[j].pos_ in {"DET", "ADJ"}:
             j += 1
         return j < len(doc) and self.source_nouns.get(normalise(doc[j].lemma_)) == "role"
+
+    def _single_name(self, ent: Span, surnames: set[str]) -> bool:
+        """A one-word "person" is a name when the text gives it in full elsewhere (Caufield
+        after Cole Caufield) or it is a first name; otherwise the recogniser's guess is left
+        to the typing model ("Reuters", "Sciensano")."""
+        word = ent[0].text
+        return normalise(word) in surnames or fold(word) in self.first_names
 
     def _office_complement(self, ent: Span) -> bool:
         """A one-word "person" that is the complement of an office or institution noun: the
@@ -252,16 +275,17 @@ class SourceResolver:
     def _anaphoric_record(self, span: Span) -> bool:
         """A demonstrative description of a document ("ce document", "cette étude"): it
         refers back to the document cited before it, the same source."""
-        det = next((t for t in span if t.pos_ == "DET" and t.i < span.root.i), None)
+        head = _head(span)
+        det = next((t for t in span if t.pos_ == "DET" and t.i < head.i), None)
         return (
             det is not None
             and "Dem" in det.morph.get("PronType")
-            and self.source_nouns.get(normalise(span.root.lemma_)) == "document"
+            and self.source_nouns.get(normalise(head.lemma_)) == "document"
         )
 
     def _names_root(self, span: Span) -> bool:
         """The phrase's head word belongs to a person's name found in the text."""
-        return any(n.start <= span.root.i < n.end for n in self._names(span.doc))
+        return any(n.start <= _head(span).i < n.end for n in self._names(span.doc))
 
     def _is_named_person(self, span: Span) -> bool:
         return any(n.start < span.end and span.start < n.end for n in self._names(span.doc))
@@ -273,7 +297,7 @@ class SourceResolver:
             return True
         if any(normalise(t.text) in self.titles for t in span):
             return True
-        return self.source_nouns.get(normalise(span.root.lemma_)) in {"role", "anonymous"}
+        return self.source_nouns.get(normalise(_head(span).lemma_)) in {"role", "anonymous"}
 
     def _agreement(self, span: Span) -> tuple[str, str]:
         """Gender and number of a mention, "" where the text does not tell."""
@@ -314,12 +338,12 @@ class SourceResolver:
             if i > 0 and doc[i].text == ",":
                 i -= 1  # "le directeur du festival, Tiago Rodrigues"
             while (
-                i >= max(0, ent.start - 7)
+                i >= max(0, ent.start - _APPOSITION_REACH)
                 and not doc[i].is_punct
                 and doc[i].pos_ not in {"VERB", "AUX"}
             ):
-                if doc[i].pos_ == "NOUN":
-                    nouns.append(doc[i])
+                if doc[i].pos_ in {"NOUN", "PROPN"}:
+                    nouns.append(doc[i])  # "Foreign Office Spokesman Qazi Khalilullah"
                 i -= 1
             j = ent.end
             if j < len(doc) and doc[j].text == ",":
@@ -341,16 +365,20 @@ class SourceResolver:
         text gave that office or noun as apposition, else, for a short definite description
         with no complement ("le technicien", "l'élu"), the nearest earlier named person who
         agrees with it in gender."""
-        if span.root.pos_ != "NOUN":
-            return None
-        lemma = normalise(span.root.lemma_)
+        head = _head(span)
+        lemma = normalise(head.lemma_)
         cls = self.source_nouns.get(lemma)
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and cls == "role"):
+            return None  # a common noun, or an office written with a capital (The Spokesman)
         if cls not in {"role", "anonymous"}:
             return None  # only nouns of people (the lexicon's offices and person nouns)
-        det = next((t for t in span if t.pos_ == "DET" and t.i < span.root.i), None)
+        det = next(
+            (t for t in span if t.i < head.i and (t.pos_ == "DET" or normalise(t.text) == "l'")),
+            None,
+        )
         if det is None or "Ind" in det.morph.get("Definite"):
             return None
-        if "Plur" in span.root.morph.get("Number") or "Plur" in det.morph.get("Number"):
+        if "Plur" in head.morph.get("Number") or "Plur" in det.morph.get("Number"):
             return None  # "certains députés de la majorité" is a group, never one named person
         best = None
         for position, noun, name in appositions:
@@ -362,7 +390,7 @@ class SourceResolver:
         if best is not None or (cls == "role" and len(span) > 2):
             return best
         short = len(span) <= 3 and not any(t.pos_ in {"ADP", "PROPN", "NUM"} for t in span)
-        if not short or "Plur" in span.root.morph.get("Number"):
+        if not short or "Plur" in head.morph.get("Number"):
             return None
         gender, _ = self._agreement(span)
         people = [m for m in self._names(span.doc) if m.end_char <= span.start_char]
@@ -488,7 +516,7 @@ def _source_type(types: list[str]) -> str:
 
 
 def _head(span: Span) -> Token:
-    return span.root
+    return phrase_head(span)
 
 
 def _first(values: list[str]) -> str:
