@@ -209,7 +209,8 @@ def sure_type(
         return "anonymous"
     if cls == "organisation" and plural and det in {"les", "the"}:
         return "organisation"
-    if cls == "role" and det and not any(t.pos_ == "PROPN" for t in span if t.i > head.i):
+    capital_office = cls == "role" and det and not plural and det not in _VAGUE_DETS
+    if capital_office and not any(t.pos_ == "PROPN" for t in span if t.i > head.i):
         return "role"  # an office, capitalised or not: "The Spokesman", "le Premier ministre"
     ruled = rule_type(span, source_nouns, titles)
     if ruled in _LEXICON_SURE and cls == ruled:
