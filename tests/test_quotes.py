@@ -28,12 +28,21 @@ def test_marks(text, expected):
     assert inner(text) == expected, text
 
 
-def test_quotation_over_several_paragraphs_is_one():
+def test_quotation_over_several_paragraphs_is_recorded_paragraph_by_paragraph():
     text = "« Premier paragraphe.\n\n« Deuxième paragraphe », a-t-il conclu."
-    quotes = find_quotes(text)
-    assert len(quotes) == 1
-    assert text[quotes[0].inner_start : quotes[0].inner_end].startswith("Premier")
-    assert text[quotes[0].inner_start : quotes[0].inner_end].endswith("Deuxième paragraphe")
+    assert inner(text) == ["Premier paragraphe.", "Deuxième paragraphe"]
+
+
+def test_continuing_paragraph_takes_the_speaker_named_before(fr):
+    text = (
+        "« Le budget est prêt, a assuré la maire, Lucie Bernard.\n\n"
+        "« Nous voterons les dépenses nouvelles dès le mois de mars. »"
+    )
+    atts = fr.analyze(text).attributions
+    assert len(atts) == 2, [a.to_dict() for a in atts]
+    assert atts[1].speaker is not None and "Bernard" in (
+        (atts[1].speaker.resolved or "") + atts[1].speaker.span.text
+    ), [a.to_dict() for a in atts]
 
 
 def test_unterminated_quotation_closes_at_paragraph_end():

@@ -542,6 +542,11 @@ def incise_inside_quotation(g: Grammar, c: CueContext, quote: Quote) -> list[Raw
             return []
         after = speaker.end
     closing = next_word(doc, after, len(doc))
+    if closing is not None and closing.text == ",":  # a maire, Lucie Bernard. (an apposition)
+        apposition = g.np_forward(doc, closing.i + 1, len(doc))
+        end = next_word(doc, apposition.end, len(doc)) if apposition is not None else None
+        if end is not None and end.text in {".", "!", "?"}:
+            closing = end
     if closing is None or closing.text not in {".", ",", ";", "!", "?"}:
         return []
     first = trim_chars(doc_text(doc), quote.inner_start, before.idx)

@@ -2,8 +2,9 @@
 
 Pairing quotation marks is a character-level job (spaCy's tokens do not know which « a » closes),
 so this component scans the text once with a stack. It handles « » with or without no-break
-spaces, “ ”, straight "…", nested ‹ › or “ ” inside « », quotations over several paragraphs
-(each reopening with «) and unterminated quotations (closed at the end of their paragraph).
+spaces, “ ”, straight "…", nested ‹ › or “ ” inside « », and quotations left open at the end of
+a paragraph (a quotation over several paragraphs, each reopening with «, or an unterminated one),
+recorded paragraph by paragraph.
 Only the outermost quotations are recorded; nested ones are part of their content.
 """
 
@@ -80,8 +81,7 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
     paragraphs = _paragraphs(text)
-    skip_reopen = -1
-    for p_index, (p_start, p_end) in enumerate(paragraphs):
+    for p_start, p_end in paragraphs:
         skip = -1
         for i in range(p_start, p_end):
             ch = text[i]
@@ -89,7 +89,7 @@ def find_quotes(text: str) -> list[Quote]:
                 continue
             if ch in "'`" and i + 1 < p_end and text[i + 1] == ch:
                 ch, skip = '"', i + 1  # ''wire style'' and ``TeX style'' double quotes
-            elif ch not in QUOTE_MARKS or i == skip_reopen:
+            elif ch not in QUOTE_MARKS:
                 continue
             if ch == '"':
                 if stack and stack[-1][0] == '"':
@@ -115,13 +115,11 @@ def find_quotes(text: str) -> list[Quote]:
             elif ch in CLOSERS and not stack and _placed_as_opener(text, i):
                 stack.append((CLOSERS[ch], i))  # » … « : marks typed the other way round
         if stack:
-            nxt = paragraphs[p_index + 1][0] if p_index + 1 < len(paragraphs) else None
-            if nxt is not None and text[nxt] == stack[0][0] and stack[0][0] != '"':
-                skip_reopen = nxt  # the next paragraph reopens the same quotation
-                del stack[1:]
-            else:
-                quotes.append(_make(text, stack[0][1], p_end, closed=False))
-                stack.clear()
+            # unclosed at the paragraph's end: a quotation over several paragraphs (each
+            # reopening with its mark) is recorded paragraph by paragraph, as editors and the
+            # annotation guide read it; an unterminated one ends with its paragraph
+            quotes.append(_make(text, stack[0][1], p_end, closed=False))
+            stack.clear()
     return quotes
 
 
