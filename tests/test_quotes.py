@@ -65,3 +65,8 @@ def test_marks_typed_the_other_way_round():
     text = "Le maire a parlé d'une »décision sage« lors du conseil."
     found = [text[q.inner_start : q.inner_end] for q in find_quotes(text)]
     assert found == ["décision sage"], found
+
+
+def test_turned_comma_inside_a_word_is_an_apostrophe():
+    text = "L‘instruction d‘une affaire ancienne touche à sa fin."
+    assert inner(text) == []

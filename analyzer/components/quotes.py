@@ -99,7 +99,8 @@ def find_quotes(text: str) -> list[Quote]:
                 elif _is_straight_opener(text, i):
                     stack.append((ch, i))
             elif ch == "‘":
-                if i + 1 < len(text) and text[i + 1] not in _SPACE:
+                glued = i > 0 and text[i - 1].isalpha()  # d‘une, l‘instruction: an apostrophe
+                if not glued and i + 1 < len(text) and text[i + 1] not in _SPACE:
                     stack.append((ch, i))
             elif ch == "’":
                 after = text[i + 1] if i + 1 < len(text) else " "
