@@ -34,6 +34,7 @@ MAX_CHARS = 4_000_000
 #: every ``<``), "match" ones only at a line's start (``match``, ``fullmatch``), "guarded" ones
 #: are kept linear by the code around them and timed through their entry point below.
 AUDIT: dict[str, tuple[str, list[str]]] = {
+    "analyzer.components.claims._DATELINE": ("match", ["AB A", "A \u00a0", "ÉÉ' -", " "]),
     "analyzer.components.claims._LINE": ("scan", ["a", "\n"]),
     "analyzer.components.quotes._PARAGRAPH_BREAK": ("scan", ["\n \u00a0\t", "\n" + " " * 50 + "x"]),
     "analyzer.engine._PARAGRAPH_END": ("scan", ["\n" + " " * 30 + "x", "\n\t \r"]),
