@@ -337,6 +337,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     config.add_argument("path", nargs="?", default=".")
     config.add_argument("--config", metavar="FILE", default=None)
+    config.add_argument(
+        "--config-root",
+        metavar="DIR",
+        default=None,
+        help="use configuration, and the files it names, only from inside this folder",
+    )
     return parser
 
 
@@ -593,9 +599,12 @@ def _config(args: argparse.Namespace) -> int:
         _error(f"{args.path}: no such file or folder")
         return EXIT_ERROR
     try:
-        config = load(args.config) if args.config else for_file(args.path)
+        if args.config:
+            config = load(args.config, args.config_root)
+        else:
+            config = for_file(args.path, args.config_root)
     except ConfigError as exc:
-        _error(str(exc))
+        _error(printable(str(exc)))
         return EXIT_ERROR
     print(json.dumps(config.describe(), ensure_ascii=False, indent=2))
     return EXIT_OK
