@@ -1,0 +1,34 @@
+"""Accuracy floors on real news: the development corpus of ../shared/reference/dev (real
+French and English excerpts annotated to docs/annotation.md). Skipped when ../shared is absent
+(a fresh clone); the figures themselves are in the README."""
+
+import pytest
+
+from tests.conftest import SHARED
+
+DEV = SHARED / "reference" / "dev"
+
+#: Measured on the development corpus, less a small margin; raise them as the engine improves.
+FLOORS = {
+    "fr": {"f1": 0.78, "speaker": 0.82, "type": 0.76, "pronoun": 0.45, "mixed": 0.62},
+    "en": {"f1": 0.74, "speaker": 0.82, "type": 0.64},
+}
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/reference/dev is absent")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_attribution_floors_on_real_news(lang, request):
+    from analyzer.evaluate import evaluate
+
+    engine = request.getfixturevalue(lang)
+    result = evaluate([DEV / lang], analyzer_for=lambda _: engine).to_dict()
+    floors = FLOORS[lang]
+    measured = {
+        "f1": result["attributions"]["f1"],
+        "speaker": result["speaker_accuracy"],
+        "type": result["source_type_accuracy"],
+        "pronoun": result["pronoun_accuracy"],
+        "mixed": result["kinds"]["mixed"]["f1"],
+    }
+    low = {k: round(measured[k], 3) for k, floor in floors.items() if measured[k] < floor}
+    assert not low, f"{lang}: below the floors {floors}: {low}"
