@@ -130,3 +130,28 @@ def test_a_demonstrative_record_is_the_record_cited_before(fr):
     assert len(atts) == 2, describe(text, atts)
     assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)
     assert {a.speaker.type for a in atts} == {"document"}, describe(text, atts)
+
+
+def test_a_pronoun_refers_to_a_speaker_before_a_person_named_in_what_was_said(en):
+    text = (
+        "Foreign Office Spokesman Qazi Rahimullah said the leaders of Saudi Arabia and Iran "
+        "had praised the effort. He said Prime Minister Nawaz Sharif would visit Qatar next "
+        "week. He said no date had been set for the talks."
+    )
+    atts = en.analyze(text).attributions
+    pronouns = [a for a in atts if a.speaker is not None and a.speaker.span.text == "He"]
+    assert len(pronouns) == 2, describe(text, atts)
+    for att in pronouns:
+        assert att.speaker.resolved and "Rahimullah" in att.speaker.resolved, describe(text, atts)
+        assert att.speaker.type == "person", describe(text, atts)
+
+
+def test_an_office_with_a_capital_refers_back_to_the_named_holder(en):
+    text = (
+        "Health Minister Antonio Lalaqavu said the outbreak was under control. "
+        "The Minister said that more nurses would be sent to the islands."
+    )
+    atts = en.analyze(text).attributions
+    assert len(atts) == 2, describe(text, atts)
+    assert [a.speaker.type for a in atts] == ["person", "person"], describe(text, atts)
+    assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)

@@ -149,10 +149,22 @@ class SourceResolver:
         candidates.extend(m for m in self._mentions(doc) if m.end_char <= position)
         candidates = [c for c in candidates if position - c.start_char <= _RESOLUTION_WINDOW_CHARS]
         candidates.sort(key=lambda c: c.start_char, reverse=True)
-        for people_only in (True, False):
+        contents = [a.content for a in atts if a is not att]
+        speakers = {a.speaker.start_char for a in atts if a.speaker is not None}
+
+        def reported(cand: Span) -> bool:
+            """Named inside what someone said, not saying it: a pronoun that reports speech
+            refers to a speaker sooner than to someone a speaker talked about."""
+            return cand.start_char not in speakers and any(
+                s <= cand.start_char and cand.end_char <= e for s, e in contents
+            )
+
+        for people_only, speaking_only in ((True, True), (True, False), (False, False)):
             fallback = None
             for cand in candidates:
                 if people_only and not self._person_like(cand):
+                    continue
+                if speaking_only and reported(cand):
                     continue
                 c_gender, c_number = self._agreement(cand)
                 if number and c_number and c_number != number:
@@ -240,8 +252,15 @@ class SourceResolver:
         général, Tedros Adhanom Ghebreyesus", "Diène Faye, directeur des Pêches"."""
         doc = run.doc
         i = run.start - 1
-        if i >= 0 and doc[i].text == ",":
-            i -= 1
+        if i >= 0 and doc[i].text != ",":
+            # no comma: the office noun must stand right before the name ("Spokesman Qazi
+            # Khalilullah"), not govern it ("the leaders of Saudi Arabia")
+            # nor is it the name of a body the recogniser knows ("la candidate Rassemblement
+            # national")
+            if any(t.ent_type_ in {"ORG", "GPE", "LOC", "NORP"} for t in run):
+                return False
+            return self.source_nouns.get(normalise(doc[i].lemma_)) in {"role", "anonymous"}
+        i -= 1
         while i >= max(0, run.start - _APPOSITION_REACH) and not doc[i].is_punct:
             if doc[i].pos_ in {"VERB", "AUX"}:
                 break
@@ -427,7 +446,8 @@ class SourceResolver:
         titled = normalise(head.text) in self.titles or (
             head.i + 1 < span.end and span.doc[head.i + 1].pos_ == "PROPN"
         )
-        if names and (head.pos_ != "NOUN" or titled):
+        office = head.pos_ == "PROPN" and self.source_nouns.get(normalise(head.lemma_)) == "role"
+        if names and (head.pos_ != "NOUN" or titled) and not (office and not titled):
             return "name:" + normalise(names[-1].text)
         named = self._named(span, appositions)
         if named is not None:
