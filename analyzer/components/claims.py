@@ -50,8 +50,10 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = frozenset(".!?…»”\"'")
 #: A unit with quoted words over this share of its characters and a direct cue is a quotation.
 _QUOTATION_SHARE = 0.3
+#: A dateline that heads its story on the same line: "BIARRITZ / Trois jeunes …".
+_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]{2,}\s*/")
 _TITLE_MAX_WORDS = 25
-_EXPLETIVES = frozenset({"there", "ce", "c'", "cela", "ça", "this", "that", "on", "one"})
+_EXPLETIVES = frozenset({"there", "ce", "c'", "cela", "ça", "this", "that"})
 #: The source type a reporting verb's subject gets from its entity label.
 _SUBJECT_TYPES = {
     "PER": "person",
@@ -126,6 +128,8 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
             continue
         line = next((i for i, (s, e) in enumerate(spans) if s <= start < e), 0)
         if _title_line(doc, unit, spans[line] if spans else (start, end)):
+            continue
+        if _DATELINE.match(unit.text):
             continue
         if quoted > _QUOTATION_SHARE * (end - start) and (
             any(start <= c < end for c in direct_cues) or _reports(unit, quotes, verbs)
