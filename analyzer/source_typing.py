@@ -200,6 +200,9 @@ def sure_type(
         return "vague"
     if head.pos_ == "NUM" and any(t.i > head.i and t.pos_ in {"NOUN", "ADP"} for t in span):
         return "vague"
+    counted = any(t.pos_ == "NUM" and t.i < head.i for t in span)
+    if cls == "vague" and plural and counted:
+        return "anonymous"  # "three people", "deux habitants": people one could count
     if (
         cls == "anonymous"
         and plural
@@ -209,6 +212,14 @@ def sure_type(
         return "anonymous"
     if cls == "organisation" and plural and det in {"les", "the"}:
         return "organisation"
+    if cls == "organisation" and head.pos_ == "PROPN":
+        return "organisation"  # a body the lexicon knows by name (Reuters, AFP)
+    if cls == "organisation" and not det and normalise(head.text) == lemma:
+        return "organisation"  # an uninflected collective with no article: "Police said"
+    if det in _INDEFINITE and head.pos_ == "PROPN" and not plural:
+        return "anonymous"  # "a worried Nigerian", "un Belge": one unnamed person, no body
+    if cls == "document" and det in _UNSPECIFIC_DETS:
+        return "vague"  # "some reports": a weasel, not a record one can check
     capital_office = cls == "role" and det and not plural and det not in _VAGUE_DETS
     if capital_office and not any(t.pos_ == "PROPN" for t in span if t.i > head.i):
         return "role"  # an office, capitalised or not: "The Spokesman", "le Premier ministre"

@@ -155,3 +155,20 @@ def test_an_office_with_a_capital_refers_back_to_the_named_holder(en):
     assert len(atts) == 2, describe(text, atts)
     assert [a.speaker.type for a in atts] == ["person", "person"], describe(text, atts)
     assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said the road would stay closed until Monday.", "organisation"),
+        ("Reuters reported that the talks had stalled.", "organisation"),
+        ("A worried Nigerian said that the market had been closed for days.", "anonymous"),
+        ("Some reports said the striker would miss the final.", "vague"),
+        ("Three people said the talks had stalled overnight.", "anonymous"),
+        ("The Spokesman said that no date had been set.", "role"),
+    ],
+)
+def test_english_source_types(en, text, expected):
+    atts = en.analyze(text).attributions
+    assert len(atts) == 1, describe(text, atts)
+    assert atts[0].speaker.type == expected, describe(text, atts) + f" typed {atts[0].speaker.type}"
