@@ -7,7 +7,7 @@ Components (each a value in [0, 1], a weight, and a one-line explanation), defau
   marks when two thirds of the claims are covered (background and public record need no source).
 - source_quality (0.20): mean quality of the attributions' sources: person, organisation, role
   and document 1.0; anonymous 0.5 (0.7 when the text says why); vague 0.2; unknown 0.
-- named_voices (0.25): statements given to named people and office-holders, per 100 words;
+- named_voices (0.25): statements given to people and office-holders the text names, per 100 words;
   full marks at 1.5 (reporting is people on the record; a reader counts them).
 - source_diversity (0.05): distinct identifiable sources (up to 4), less a penalty when one
   source has most of the attributions.
@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from analyzer.i18n import translator
 from analyzer.inputs import line_column
-from analyzer.report import Finding, Hedge, Report, Score, ScoreComponent, Span
+from analyzer.report import Finding, Hedge, Report, Score, ScoreComponent, Span, Speaker
 from analyzer.rules import RULES
 from analyzer.vocabulary import NAMED_TYPES
 from analyzer.words import source_type
@@ -73,6 +73,7 @@ _HEDGES_PER_CLAIM = 4.0
 _PER_LOADED = 0.3
 _DIVERSITY_TARGET = 4
 _WORD = re.compile(r"\w+")
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they", "we", "i", "it"})
 _JUSTIFICATIONS = (
     "anonymat",
     "anonyme",
@@ -101,6 +102,18 @@ def justified(report: Report, start: int, end: int) -> bool:
     """The text says why a source is anonymous, near its mention."""
     window = report.text[max(0, start - 40) : end + 120].lower().replace("’", "'")
     return any(j in window for j in _JUSTIFICATIONS)
+
+
+def is_named(speaker: Speaker) -> bool:
+    """A person or office-holder the text names: a capitalised word past the first in the
+    speaker phrase or the name it resolves to ("le ministre de l'Intérieur", "Jane Smith"), or a
+    one-word name ("Macron"); not "un dirigeant du club" nor a bare pronoun."""
+    if speaker.type not in {"person", "role"}:
+        return False
+    words = (speaker.resolved or speaker.span.text).split()
+    if len(words) == 1:
+        return words[0][:1].isupper() and words[0].lower() not in _PRONOUNS
+    return any(w[:1].isupper() for w in words[1:])
 
 
 def unsourced_hedges(report: Report) -> list[Hedge]:
@@ -185,9 +198,7 @@ def compute(report: Report, config: ScoreConfig | None = None, lang: str | None 
     )
 
     words = max(1, len(_WORD.findall(report.text)))
-    on_record = sum(
-        1 for a in report.attributions if a.speaker and a.speaker.type in {"person", "role"}
-    )
+    on_record = sum(1 for a in report.attributions if a.speaker and is_named(a.speaker))
     voices = min(1.0, 100 * on_record / words / _VOICES_TARGET)
     voices_text = tr(
         "statements from named people or office-holders: {n} in {words} words",
