@@ -172,3 +172,21 @@ def test_english_source_types(en, text, expected):
     atts = en.analyze(text).attributions
     assert len(atts) == 1, describe(text, atts)
     assert atts[0].speaker.type == expected, describe(text, atts) + f" typed {atts[0].speaker.type}"
+
+
+def test_a_name_in_apposition_to_any_noun_makes_a_person(fr):
+    text = "Son principal rival Mamadou Kourouma a affirmé que le scrutin était truqué."
+    atts = fr.analyze(text).attributions
+    assert len(atts) == 1, describe(text, atts)
+    assert atts[0].speaker.type == "person", describe(text, atts)
+
+
+def test_an_office_named_later_in_the_text_is_that_person(fr):
+    text = (
+        "Le parquet a ouvert une enquête pour violation du secret, a indiqué sa porte-parole.\n\n"
+        "« Aucune piste n'est écartée », a précisé Ine Van Wymersch, porte-parole du parquet."
+    )
+    atts = fr.analyze(text).attributions
+    assert len(atts) == 2, describe(text, atts)
+    assert [a.speaker.type for a in atts] == ["person", "person"], describe(text, atts)
+    assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)

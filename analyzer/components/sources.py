@@ -259,7 +259,9 @@ class SourceResolver:
             # national")
             if any(t.ent_type_ in {"ORG", "GPE", "LOC", "NORP"} for t in run):
                 return False
-            return self.source_nouns.get(normalise(doc[i].lemma_)) in {"role", "anonymous"}
+            noun_class = self.source_nouns.get(normalise(doc[i].lemma_))
+            singular = "Plur" not in doc[i].morph.get("Number")
+            return noun_class in {"role", "anonymous"} or (noun_class == "vague" and singular)
         i -= 1
         while i >= max(0, run.start - _APPOSITION_REACH) and not doc[i].is_punct:
             if doc[i].pos_ in {"VERB", "AUX"}:
@@ -303,8 +305,13 @@ class SourceResolver:
         )
 
     def _names_root(self, span: Span) -> bool:
-        """The phrase's head word belongs to a person's name found in the text."""
-        return any(n.start <= _head(span).i < n.end for n in self._names(span.doc))
+        """The phrase's head word belongs to a person's name found in the text, or a name
+        follows it as its apposition ("son principal rival Cellou Dalein Diallo")."""
+        head = _head(span)
+        return any(
+            n.start <= head.i < n.end or (n.start == head.i + 1 and n.end <= span.end)
+            for n in self._names(span.doc)
+        )
 
     def _is_named_person(self, span: Span) -> bool:
         return any(n.start < span.end and span.start < n.end for n in self._names(span.doc))
@@ -404,7 +411,8 @@ class SourceResolver:
             closer = best is None or abs(position - span.start_char) < abs(
                 best.start_char - span.start_char
             )
-            if noun == lemma and position < span.end_char + 200 and closer:
+            reach = 1000 if len(span) <= 2 else 200  # "sa porte-parole" … "X, porte-parole"
+            if noun == lemma and position < span.end_char + reach and closer:
                 best = name
         if best is not None or (cls == "role" and len(span) > 2):
             return best
@@ -442,6 +450,9 @@ class SourceResolver:
 
     def _key(self, span: Span, appositions) -> str:
         head = _head(span)
+        for name in self._names(span.doc):
+            if name.start <= head.i < name.end:
+                return "name:" + _surname(name)  # "Ine" as part of "Ine Van Wymersch"
         names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS]
         titled = normalise(head.text) in self.titles or (
             head.i + 1 < span.end and span.doc[head.i + 1].pos_ == "PROPN"
