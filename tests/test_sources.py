@@ -190,3 +190,14 @@ def test_an_office_named_later_in_the_text_is_that_person(fr):
     assert len(atts) == 2, describe(text, atts)
     assert [a.speaker.type for a in atts] == ["person", "person"], describe(text, atts)
     assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)
+
+
+def test_it_speaks_for_the_body_named_before_not_a_person(en):
+    text = (
+        "The Ministry of Health said on Monday that 40 cases had been confirmed, according to "
+        "Director Celine Laori. It urged the public to boil drinking water."
+    )
+    atts = en.analyze(text).attributions
+    spoken = [a for a in atts if a.speaker is not None and a.speaker.span.text == "It"]
+    assert spoken, describe(text, atts)
+    assert spoken[0].speaker.type == "organisation", describe(text, atts)

@@ -159,11 +159,18 @@ class SourceResolver:
                 s <= cand.start_char and cand.end_char <= e for s, e in contents
             )
 
-        for people_only, speaking_only in ((True, True), (True, False), (False, False)):
+        passes = ((True, True), (True, False), (False, False))
+        if gender == "Neut":
+            passes = ((False, True), (False, False))
+        for people_only, speaking_only in passes:
             fallback = None
             for cand in candidates:
                 if people_only and not self._person_like(cand):
                     continue
+                if gender == "Neut":
+                    if self._person_like(cand):
+                        continue  # "it" is a body or a record
+                    return cand
                 if speaking_only and reported(cand):
                     continue
                 c_gender, c_number = self._agreement(cand)
