@@ -201,3 +201,14 @@ def test_it_speaks_for_the_body_named_before_not_a_person(en):
     spoken = [a for a in atts if a.speaker is not None and a.speaker.span.text == "It"]
     assert spoken, describe(text, atts)
     assert spoken[0].speaker.type == "organisation", describe(text, atts)
+
+
+def test_a_description_with_adjectives_refers_back_like_a_short_one(fr):
+    text = (
+        "Le candidat Joseph Mbarga a affirmé que le scrutin avait été truqué. "
+        "L'ancien Premier ministre a ajouté que les résultats étaient fabriqués."
+    )
+    atts = fr.analyze(text).attributions
+    assert len(atts) == 2, describe(text, atts)
+    assert [a.speaker.type for a in atts] == ["person", "person"], describe(text, atts)
+    assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)

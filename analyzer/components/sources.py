@@ -421,9 +421,12 @@ class SourceResolver:
             reach = 1000 if len(span) <= 2 else 200  # "sa porte-parole" … "X, porte-parole"
             if noun == lemma and position < span.end_char + reach and closer:
                 best = name
-        if best is not None or (cls == "role" and len(span) > 2):
+        # adjectives aside ("l'ancien Premier ministre" is as short as "le ministre")
+        words = [t for t in span if t.pos_ != "ADJ"]
+        complement = any(t.pos_ in {"ADP", "PROPN", "NUM"} for t in words if t.i > head.i)
+        if best is not None or (cls == "role" and (len(words) > 2 or complement)):
             return best
-        short = len(span) <= 3 and not any(t.pos_ in {"ADP", "PROPN", "NUM"} for t in span)
+        short = len(words) <= 3 and not complement
         if not short or "Plur" in head.morph.get("Number"):
             return None
         gender, _ = self._agreement(span)
