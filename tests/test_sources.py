@@ -44,6 +44,7 @@ def test_mentions_of_one_person_form_one_source(fr):
         # "on" in a named circle is anonymous, a bare "on" vague (ANNOTATION.md 2)
         ("On assure à Matignon que la réforme sera votée.", "anonymous"),
         ("On dit que la réforme sera votée.", "vague"),
+        ("La réforme sera votée, confie-t-on dans l’entourage du ministre.", "anonymous"),
         # plurals of person nouns: specific people by nature, by a definite determiner or as
         # members of a named body are anonymous; an unspecific group is vague
         ("Selon plusieurs témoins, le camion roulait très vite.", "anonymous"),
@@ -212,3 +213,14 @@ def test_a_description_with_adjectives_refers_back_like_a_short_one(fr):
     assert len(atts) == 2, describe(text, atts)
     assert [a.speaker.type for a in atts] == ["person", "person"], describe(text, atts)
     assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)
+
+
+def test_the_same_source_is_the_source_cited_just_before(fr):
+    text = (
+        "L'avocat Samir Dalloul a affirmé que son client était innocent. "
+        "Selon la même source, l'audience a été reportée au mois prochain."
+    )
+    atts = fr.analyze(text).attributions
+    assert len(atts) == 2, describe(text, atts)
+    assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)
+    assert atts[1].speaker.type == "person", describe(text, atts)

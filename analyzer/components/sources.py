@@ -32,6 +32,9 @@ from analyzer.source_typing import (
 
 _PERSON_ENTS = frozenset({"PER", "PERSON"})
 _RESOLUTION_WINDOW_CHARS = 900
+#: Nouns that stand for a source the text keeps unnamed: "la même source" is never the
+#: nearest named person.
+_UNNAMED_BY_NATURE = frozenset({"source"})
 #: How many words before a name an office noun may stand and still describe it ("le chef de
 #: file du parti au parlement wallon, François Desquesnes").
 _APPOSITION_REACH = 12
@@ -127,6 +130,10 @@ class SourceResolver:
 
     # -- pronouns --------------------------------------------------------------------------------
 
+    def _vague_pronoun(self, span: Span) -> bool:
+        """ "on", "certains", with the hyphen of an inverted incise or not (confie-t-on)."""
+        return normalise(span.text).lstrip("-") in self.vague_pronouns
+
     def _pronoun(self, span: Span) -> tuple[str, str] | None:
         if len(span) != 1:
             return None
@@ -142,7 +149,7 @@ class SourceResolver:
             sp = other.speaker
             if other is att or sp is None or sp.start_char >= position:
                 continue
-            if self._pronoun(sp) is None and normalise(sp.text) not in self.vague_pronouns:
+            if self._pronoun(sp) is None and not self._vague_pronoun(sp):
                 candidates.append(sp)
             elif other.extra.get("antecedent") is not None:
                 candidates.append(other.extra["antecedent"])
@@ -427,7 +434,7 @@ class SourceResolver:
         if best is not None or (cls == "role" and (len(words) > 2 or complement)):
             return best
         short = len(words) <= 3 and not complement
-        if not short or "Plur" in head.morph.get("Number"):
+        if not short or "Plur" in head.morph.get("Number") or lemma in _UNNAMED_BY_NATURE:
             return None
         gender, _ = self._agreement(span)
         people = [m for m in self._names(span.doc) if m.end_char <= span.start_char]
@@ -453,10 +460,25 @@ class SourceResolver:
             cases = {normalise(c.text) for c in child.children if c.dep_ in {"case", "fixed"}}
             if not cases & self.circle_prepositions:
                 continue
-            cls = self.source_nouns.get(normalise(child.lemma_))
-            if child.pos_ == "PROPN" or cls in {"organisation", "role", "anonymous"}:
+            if self._circle_noun(child):
                 return child
+        # the parse may miss the attachment ("confie-t-on dans l’entourage du gouvernement"):
+        # a circle preposition right after the "on" of an incise, then its noun
+        doc = att.speaker.doc
+        i = att.speaker.end
+        if i < len(doc) and normalise(doc[i].text) in self.circle_prepositions:
+            for tok in doc[i + 1 : i + 4]:
+                if tok.is_punct:
+                    break
+                if self._circle_noun(tok):
+                    return tok
         return None
+
+    def _circle_noun(self, tok: Token) -> bool:
+        cls = self.source_nouns.get(normalise(tok.lemma_)) or self.source_nouns.get(
+            normalise(tok.text)
+        )
+        return tok.pos_ == "PROPN" or cls in {"organisation", "role", "anonymous"}
 
     def _key(self, span: Span, appositions) -> str:
         head = _head(span)
@@ -481,18 +503,22 @@ class SourceResolver:
     def _group_and_type(self, doc: Doc, atts: list[RawAttribution], appositions) -> None:
         groups: dict[str, list[RawAttribution]] = {}
         last_record: str | None = None
+        previous: RawAttribution | None = None
         for att in atts:
             if att.speaker is None:
                 continue
             mention = att.extra.get("antecedent") or att.speaker
-            if normalise(att.speaker.text) in self.vague_pronouns:
+            if self._vague_pronoun(att.speaker):
                 circle = self._circle(att)
-                key = "text:" + normalise(att.speaker.text)
+                key = "text:" + normalise(att.speaker.text).lstrip("-")
                 if circle is not None:
                     key += "@" + normalise(circle.text)
                     att.extra["circle"] = circle
             elif self._anaphoric_record(mention) and last_record is not None:
                 key = last_record  # "ce document", "cette étude" after "un rapport de …"
+            elif _same(mention) and previous is not None:
+                key = previous.source_key or ""  # "la même source": the source just cited
+                att.resolved = att.resolved or previous.resolved
             else:
                 key = self._key(mention, appositions)
                 named = self._named(mention, appositions)
@@ -502,11 +528,12 @@ class SourceResolver:
             groups.setdefault(key, []).append(att)
             if self.source_nouns.get(normalise(mention.root.lemma_)) == "document":
                 last_record = key
+            previous = att
         for members in groups.values():
             types, names, people = [], [], []
             for att in members:
                 mention = att.extra.get("antecedent") or att.speaker
-                if normalise(att.speaker.text) in self.vague_pronouns:
+                if self._vague_pronoun(att.speaker):
                     types.append("anonymous" if "circle" in att.extra else "vague")
                 elif self._pronoun(mention) is not None:
                     continue
@@ -535,6 +562,13 @@ class SourceResolver:
 
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+#: "la même source", "the same source": the source cited just before.
+_SAME = frozenset({"même", "same"})
+
+
+def _same(span: Span) -> bool:
+    head = _head(span)
+    return any(normalise(t.text) in _SAME for t in span if t.i < head.i)
 
 
 def _ends_paragraph(doc: Doc, att: RawAttribution, paragraph: tuple[int, int]) -> bool:
