@@ -74,6 +74,8 @@ ERRORS = (
     N_("{path}: no such file or folder"),
     N_("{path}: is a directory, not a file"),
     N_("{path}: binary data, not text"),
+    N_("{path}: binary data, not text (a NUL byte)"),
+    N_("{path}: binary data, not text (a NUL character)"),
     N_("{path}: invalid UTF-16 text"),
     N_("{path}: not UTF-8 and no known encoding fits"),
     N_("{path}: empty input"),
