@@ -124,6 +124,25 @@ class Grammar:
             if t.pos_ == "NOUN"
         )
 
+    def apposed_name(self, doc: Doc, span: Span | None, end: int) -> Span | None:
+        """The name in apposition after a description that closes the clause (a précisé le
+        sous-préfet d'Arcachon, François Beyries.): the smallest phrase naming the source."""
+        if span is None or any(t.pos_ == "PROPN" for t in span[:1]):
+            return None
+        comma = next_word(doc, span.end, end)
+        if comma is None or comma.text != ",":
+            return None
+        name = self.np_forward(doc, comma.i + 1, end)
+        after = next_word(doc, name.end, end) if name is not None else None
+        if (
+            name is None
+            or not 2 <= len(name) <= 4
+            or not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in name)
+            or (after is not None and after.text not in {".", "!", "?", ",", ";"})
+        ):
+            return None
+        return name
+
     def is_question(self, doc: Doc, i: int) -> bool:
         """Content that opens with whether / si / how: an indirect question, not a statement."""
         return i < len(doc) and normalise(doc[i].text) in self.question_words
@@ -377,6 +396,7 @@ def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         start = g.skip_indirect_object(doc, c.cue.end, c.unit.end)
         speaker = g.np_forward(doc, start, c.unit.end)
         after = speaker.end if speaker is not None else c.cue.end
+        speaker = g.apposed_name(doc, speaker, c.unit.end) or speaker
     edge = before.idx + len(before.text) if before.text in QUOTE_MARKS else before.idx
     quote_before = quote_ending_at(c.quotes, edge, doc_text(doc))
     if quote_before is not None and _opens_sentence(doc, quote_before, c.unit):
