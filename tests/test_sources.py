@@ -224,3 +224,16 @@ def test_the_same_source_is_the_source_cited_just_before(fr):
     assert len(atts) == 2, describe(text, atts)
     assert atts[0].speaker.source_id == atts[1].speaker.source_id, describe(text, atts)
     assert atts[1].speaker.type == "person", describe(text, atts)
+
+
+def test_two_people_introduced_in_one_sentence_stay_two_sources(fr):
+    text = (
+        "Le maire Paul Henrion et son adjointe Marie Vasseur ont tenu une réunion. "
+        "Le maire a affirmé que la route serait refaite. "
+        "Son adjointe a précisé que les travaux dureraient un mois."
+    )
+    atts = fr.analyze(text).attributions
+    assert len(atts) == 2, describe(text, atts)
+    assert atts[0].speaker.source_id != atts[1].speaker.source_id, describe(text, atts)
+    assert "Henrion" in (atts[0].speaker.resolved or ""), describe(text, atts)
+    assert "Vasseur" in (atts[1].speaker.resolved or ""), describe(text, atts)

@@ -372,6 +372,7 @@ class SourceResolver:
         """Office or person nouns the text puts beside a named person, as (position, noun
         lemma, name): "Abdelouafi Laftit, ministre de l'Intérieur", "le juge Augusto Farias"."""
         pairs: list[tuple[int, str, Span]] = []
+        named = {t.i for name in self._names(doc) for t in name}
         for ent in self._names(doc):
             nouns: list[Token] = []
             i = ent.start - 1
@@ -380,7 +381,8 @@ class SourceResolver:
             while (
                 i >= max(0, ent.start - _APPOSITION_REACH)
                 and not doc[i].is_punct
-                and doc[i].pos_ not in {"VERB", "AUX"}
+                and doc[i].pos_ not in {"VERB", "AUX", "CCONJ"}
+                and i not in named  # "le maire Paul Henrion et son adjointe Marie Vasseur"
             ):
                 if doc[i].pos_ in {"NOUN", "PROPN"}:
                     nouns.append(doc[i])  # "Foreign Office Spokesman Qazi Khalilullah"
