@@ -156,7 +156,7 @@ class SourceResolver:
         candidates.extend(m for m in self._mentions(doc) if m.end_char <= position)
         candidates = [c for c in candidates if position - c.start_char <= _RESOLUTION_WINDOW_CHARS]
         candidates.sort(key=lambda c: c.start_char, reverse=True)
-        contents = [a.content for a in atts if a is not att]
+        contents = [a.content for a in atts]  # its own content too: "… a person," he said
         speakers = {a.speaker.start_char for a in atts if a.speaker is not None}
 
         def reported(cand: Span) -> bool:
