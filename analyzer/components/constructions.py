@@ -44,6 +44,8 @@ from analyzer.components.spans import (
 from analyzer.lexicons import lexicon, normalise, profile
 
 _CLAUSE_END = frozenset({";"})
+#: Dependency labels of a relative clause on its antecedent (French and English schemes).
+_RELATIVE_DEPS = frozenset({"acl", "acl:relcl", "relcl"})
 
 
 def _words(values) -> frozenset[str]:
@@ -257,6 +259,14 @@ class Grammar:
                 break
             if (
                 doc[j].pos_ == "CCONJ"
+                and j > i + 1
+                and doc[j - 1].text == ","
+                and any(k.dep_.startswith("nsubj") and k.i > j for k in doc[j].head.children)
+            ):
+                end = j  # …, but hours later he had not: a new clause with its own subject
+                break
+            if (
+                doc[j].pos_ == "CCONJ"
                 and j > i
                 and any(
                     normalise(t.lemma_) in self.verbs and t.pos_ == "VERB"
@@ -294,7 +304,7 @@ class Grammar:
                 and not child.dep_.endswith("pass")
                 and usable(child)
             ):
-                if normalise(child.text) in self.relatives and verb.dep_.startswith("acl"):
+                if normalise(child.text) in self.relatives and verb.dep_ in _RELATIVE_DEPS:
                     return noun_phrase(verb.head)
                 return noun_phrase(child)
         # passive with "par X" after the verb, unparsed
