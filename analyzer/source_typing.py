@@ -220,7 +220,9 @@ def sure_type(
         return "anonymous"  # "a worried Nigerian", "un Belge": one unnamed person, no body
     if cls == "document" and det in _UNSPECIFIC_DETS:
         return "vague"  # "some reports": a weasel, not a record one can check
-    capital_office = cls == "role" and det and not plural and det not in _VAGUE_DETS
+    capital_office = (
+        cls == "role" and det and not plural and det not in _VAGUE_DETS | _INDEFINITE
+    )  # "a Veranta spokesperson" is not one identifiable office-holder
     if capital_office and not any(t.pos_ == "PROPN" for t in span if t.i > head.i):
         return "role"  # an office, capitalised or not: "The Spokesman", "le Premier ministre"
     ruled = rule_type(span, source_nouns, titles)

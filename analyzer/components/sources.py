@@ -83,8 +83,12 @@ class SourceResolver:
             if self._pronoun(att.speaker) is not None:
                 antecedent = self._resolve(doc, att, atts)
                 if antecedent is not None and not self._is_named_person(antecedent):
-                    # "le directeur du festival, Tiago Rodrigues, … il": the source is the name
-                    antecedent = self._named(antecedent, appositions) or antecedent
+                    # "le directeur du festival, Tiago Rodrigues, … il": the source is the name,
+                    # when it agrees with the pronoun
+                    named = self._named(antecedent, appositions)
+                    gender = self._pronoun(att.speaker)[0]
+                    if named is not None and self._agreement(named)[0] in {"", gender}:
+                        antecedent = named
                 if antecedent is not None:
                     att.resolved = antecedent.text
                     att.extra["antecedent"] = antecedent
