@@ -57,6 +57,7 @@ def test_mentions_of_one_person_form_one_source(fr):
         ("Selon les forces de l'ordre, le cortège comptait 3 000 personnes.", "organisation"),
         ("Selon 40 % des personnes interrogées, la réforme est injuste.", "vague"),
         ("Selon un reportage de la télévision publique, la digue a cédé.", "document"),
+        ("Selon les premiers éléments de l'enquête, le conducteur roulait vite.", "document"),
         # names from every region by their form: a first name read without accents, a name
         # particle, a name set beside an office whatever the first name
         ("Selon Stève Léger, la route sera rouverte demain.", "person"),
