@@ -168,7 +168,10 @@ class Grammar:
         steps = 0
         while i < end and steps < 8:
             word = normalise(doc[i].text)
-            if (
+            aside = self._aside_end(doc, i, end)
+            if aside is not None:
+                i, steps = aside, steps + 1  # a démenti, ce mardi 26 novembre, les propos …
+            elif (
                 i + 1 < end
                 and normalise(doc[i].text_with_ws + doc[i + 1].text) in self.skip_adverbs
             ):
@@ -189,6 +192,23 @@ class Grammar:
             else:
                 break
         return i
+
+    def _aside_end(self, doc: Doc, i: int, end: int) -> int | None:
+        """After a comma opening a short aside with no verb and no que (, ce mardi 26 novembre,),
+        the token after its closing comma."""
+        if doc[i].text != ",":
+            return None
+        for j in range(i + 1, min(i + 9, end)):
+            tok = doc[j]
+            if tok.text == ",":
+                return j + 1 if j > i + 1 else None
+            if (
+                tok.pos_ in {"VERB", "AUX", "SCONJ"}
+                or tok.text in QUOTE_MARKS
+                or normalise(tok.text) in self.complementisers
+            ):
+                return None
+        return None
 
     def _phrase_end(self, doc: Doc, i: int, end: int) -> int | None:
         """Where the prepositional phrase opened at ``i`` ends by the parse, if the parse gives
@@ -684,8 +704,12 @@ def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     if cls != "object":
         return None
     for child in verb.children:
-        if child.dep_ in {"obj", "dobj"} and child.i > verb.i and child.pos_ in {"NOUN", "PROPN"}:
-            tokens = [t for t in child.subtree if verb.i < t.i < unit.end]
+        if (
+            child.dep_ in {"obj", "dobj", "dep"}
+            and child.i > verb.i
+            and child.pos_ in {"NOUN", "PROPN"}
+        ):
+            tokens = [t for t in child.subtree if verb.i < t.i < unit.end and not t.is_punct]
             if not tokens or min(t.i for t in tokens) != nxt.i:
                 continue  # the object must open right after the cue
             if f"{c.lemma} {normalise(doc[nxt.i : child.i + 1].text)}" in g.information_verbs:
