@@ -857,7 +857,11 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
     elif (
         before is not None
         and before.text == ","
-        and (after is None or after.text in {".", "!", "?", ";", "…"})
+        and (
+            after is None
+            or after.text in {".", "!", "?", ";", "…"}
+            or has_verb(doc, unit.start, before.i)  # CLAUSE, selon X, survenu …: the clause
+        )
     ):
         content = trim_chars(doc_text(doc), unit.start_char, before.idx)
     else:
