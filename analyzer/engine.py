@@ -163,8 +163,9 @@ class Analyzer:
         self._cache.clear()
 
 
-#: The small models tag « as a verb and misparse around it; they read '"' as punctuation.
-_MODEL_QUOTES = str.maketrans({c: '"' for c in "«»“”‹›„"})
+#: The small models tag « as a verb and misparse around it; they read '"' as punctuation. They
+#: also take a typographic apostrophe (l’État) for a word of its own; they read "'" well.
+_MODEL_QUOTES = str.maketrans({**{c: '"' for c in "«»“”‹›„"}, "’": "'"})
 
 
 def model_doc(nlp: Language, text: str) -> Doc:
