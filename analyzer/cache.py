@@ -136,8 +136,12 @@ class CachedSession:
     miss; without a cache it is the plain Session."""
 
     def __init__(self, cache_folder: str | Path | None = None) -> None:
+        from analyzer.inputs import MAX_BYTES
+
         self.cache = ResultCache(cache_folder) if cache_folder is not None else None
         self._session = None
+        #: The per-file size cap, kept here so a cache hit never has to build the Session.
+        self.max_bytes = MAX_BYTES
 
     @classmethod
     def for_args(cls, args: Any) -> CachedSession:
@@ -153,6 +157,7 @@ class CachedSession:
             from analyzer.session import Session
 
             self._session = Session()
+            self._session.max_bytes = self.max_bytes
         return self._session
 
     def analyze_path(
@@ -164,7 +169,7 @@ class CachedSession:
         from analyzer.inputs import InputFileError, read_bytes
 
         try:  # a regular file within the size cap only: a FIFO or /dev/zero is never read
-            content = read_bytes(path, self.session.max_bytes)
+            content = read_bytes(path, self.max_bytes)
         except InputFileError:
             return self.session.analyze_path(path, lang, config)  # it names the error
         key = self.cache.key(content, config, lang)

@@ -410,7 +410,7 @@ def _reports(args: argparse.Namespace, run: _Run) -> Iterator:
             _error(f"--max-size must be above 0 and at most 4096 MiB, not {args.max_size:g}")
             run.status = EXIT_ERROR
             return
-        session.session.max_bytes = int(args.max_size * 2**20)
+        session.max_bytes = int(args.max_size * 2**20)  # no Session (nor spaCy) before a miss
     fixed = None
     if getattr(args, "config", None):
         try:

@@ -65,7 +65,8 @@ def test_articles_glob_that_matches_nothing_is_a_usage_error(newsroom: pytest.Py
 
 
 def test_configuration_thresholds_apply_to_items(newsroom: pytest.Pytester):
-    newsroom.makefile(".toml", **{".analyzer": "min_score = 100\n"})  # it scores less
+    # a well-sourced article still carries warnings: failing on them must fail the item
+    newsroom.makefile(".toml", **{".analyzer": 'fail_on = "warning"\n'})
     result = newsroom.runpytest("--articles", "content/bon.md", "-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
 
