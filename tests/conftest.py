@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,22 @@ def assert_construction(analyzer, text, kind, content, speaker, cue) -> None:
     assert att.content.text.startswith(content), describe(text, atts)
     assert att.speaker is not None and att.speaker.span.text == speaker, describe(text, atts)
     assert att.cue is not None and att.cue.span.text == cue, describe(text, atts)
+
+
+def run_cli(*args: str, cwd: Path | None = None, lang: str | None = None):
+    """The real command line in a subprocess, no colour, 80 columns; ``lang`` sets LANG (and
+    clears the other locale variables) for the language of command-line messages."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
+    if lang is not None:
+        for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+            env.pop(name, None)
+        if lang:
+            env["LANG"] = lang
+    return subprocess.run(
+        [sys.executable, "-m", "analyzer.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=cwd,
+    )

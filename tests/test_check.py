@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from analyzer.rules import RULES
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, run_cli
 
 GOOD = SAMPLES / "fr" / "pairs" / "transfert-club-rugby-bien-source.txt"
 POOR = SAMPLES / "fr" / "pairs" / "transfert-club-rugby-mal-source.txt"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
-    return subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        cwd=cwd,
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 @pytest.fixture(scope="module")

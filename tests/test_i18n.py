@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,7 +39,7 @@ from analyzer.report import (
 )
 from analyzer.rules import RULES, rule
 from analyzer.score import compute, findings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "report_fr_80.txt"
 KEYWORDS = {"tr": None, "_": None, "plural": (1, 2), "N_": None, "verbatim": None}
@@ -281,19 +280,7 @@ def test_english_messages_for_a_french_article():
 
 
 def _cli(*args: str, cwd: Path | None = None, lang: str = "") -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        env.pop(name, None)
-    if lang:
-        env["LANG"] = lang
-    return subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        cwd=cwd,
-    )
+    return run_cli(*args, cwd=cwd, lang=lang)
 
 
 @pytest.fixture(scope="module")
