@@ -851,6 +851,8 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
         and not has_verb(doc, unit.start, before.i)
     ):
         start = next_word(doc, speaker.end + (1 if follows else 0), unit.end)
+        if start is not None and normalise(start.text) in g.complementisers:
+            start = next_word(doc, start.i + 1, unit.end)  # Il ressort du rapport que …
         if start is None:
             return []
         content = (start.idx, g.clause_end(doc, start.i, unit))
