@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analyzer.components.attribution import RawAttribution
+from analyzer.components.quotes import doc_text
 from analyzer.components.records import PARSE
 from analyzer.components.segments import in_ranges
 from analyzer.lexicons import lexicon, normalise
@@ -104,7 +105,7 @@ def make_claims(nlp: Language, name: str, lang: str | None) -> ClaimFinder:
 
 def lines(doc: Doc) -> list[tuple[int, int]]:
     """The char ranges of the text's lines: the paragraphs of news copy as the web gives it."""
-    return [(m.start(), m.end()) for m in _LINE.finditer(doc.text)]
+    return [(m.start(), m.end()) for m in _LINE.finditer(doc_text(doc))]
 
 
 def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
@@ -154,7 +155,7 @@ def _title_line(doc: Doc, unit: Span, line: tuple[int, int]) -> bool:
     words = [t for t in unit if not t.is_space and not t.is_punct]
     if unit.start_char > line[0] + 1 or unit.end_char < line[1] - 1:
         return False
-    last = doc.text[line[0] : line[1]].rstrip()[-1:]
+    last = doc_text(doc)[line[0] : line[1]].rstrip()[-1:]
     return last not in _SENTENCE_END and len(words) <= _TITLE_MAX_WORDS
 
 
