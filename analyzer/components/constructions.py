@@ -289,7 +289,9 @@ class Grammar:
                 doc[j].pos_ == "CCONJ"
                 and j > i
                 and any(
-                    normalise(t.lemma_) in self.verbs and t.pos_ == "VERB"
+                    normalise(t.lemma_) in self.verbs
+                    and t.pos_ == "VERB"
+                    and "Inf" not in t.morph.get("VerbForm")  # … et se trouver: same content
                     for t in doc[j + 1 : min(j + 4, unit.end)]
                 )
             ):
