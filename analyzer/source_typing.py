@@ -313,15 +313,15 @@ def rule_type(span: Span, source_nouns: dict[str, str], titles: dict[str, str]) 
 
 
 class SourceTyper:
-    """The trained model of ``models/source_type.<lang>.json`` over ``speaker_features``."""
+    """The trained model of ``models/source_type.<lang>.json`` over ``speaker_features``, after
+    the sure rules; the rules alone (``rule_type``) when no model ships for the language."""
 
-    def __init__(self, model: LinearModel) -> None:
+    def __init__(self, model: LinearModel | None) -> None:
         self.model = model
 
     @classmethod
-    def load(cls, lang: str) -> SourceTyper | RuleTyper:
-        model = LinearModel.load("source_type", lang)
-        return cls(model) if model is not None else RuleTyper()
+    def load(cls, lang: str) -> SourceTyper:
+        return cls(LinearModel.load("source_type", lang))
 
     def predict(
         self,
@@ -333,18 +333,6 @@ class SourceTyper:
         sure = sure_type(span, source_nouns, titles, first_names or {})
         if sure is not None:
             return sure
+        if self.model is None:
+            return rule_type(span, source_nouns, titles)
         return self.model.predict(speaker_features(span, source_nouns, titles))
-
-
-class RuleTyper:
-    """The fallback when no trained model ships for a language."""
-
-    def predict(
-        self,
-        span: Span,
-        source_nouns: dict[str, str],
-        titles: dict[str, str],
-        first_names: dict[str, str] | None = None,
-    ) -> str:
-        sure = sure_type(span, source_nouns, titles, first_names or {})
-        return sure if sure is not None else rule_type(span, source_nouns, titles)

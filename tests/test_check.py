@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,7 @@ GOOD = SAMPLES / "fr" / "pairs" / "transfert-club-rugby-bien-source.txt"
 POOR = SAMPLES / "fr" / "pairs" / "transfert-club-rugby-mal-source.txt"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return run_cli(*args, cwd=cwd)
+run = run_cli
 
 
 @pytest.fixture(scope="module")

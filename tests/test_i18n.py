@@ -280,6 +280,7 @@ def test_english_messages_for_a_french_article():
 
 
 def _cli(*args: str, cwd: Path | None = None, lang: str = "") -> subprocess.CompletedProcess:
+    """The command line with no locale unless ``lang`` sets one."""
     return run_cli(*args, cwd=cwd, lang=lang)
 
 

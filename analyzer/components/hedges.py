@@ -206,20 +206,19 @@ class HedgeFinder:
             span = doc[start:end]
             if len(span) > 1 or self._single_word(span[0], atts):
                 spans.append((span, doc.vocab.strings[match_id]))
-        for tok in doc:
-            one = doc[tok.i : tok.i + 1]
+        for tok in doc:  # a Span is made only for a token that is a cue
             if self._participle(tok):
-                spans.append((one, "lexical"))
+                spans.append((doc[tok.i : tok.i + 1], "lexical"))
             elif tok.dep_.startswith(("nsubj", "csubj")) or tok.lemma_ in self.hearsay:
                 weasel = self._weasel(tok)
                 if weasel is not None:
                     spans.append((weasel, "weasel"))
             if tok.pos_ == "ADJ" and self._possibility(tok):
-                spans.append((one, "lexical"))
+                spans.append((doc[tok.i : tok.i + 1], "lexical"))
             if self.conditional and self._conditional_form(tok):
                 kind = self._journalistic_conditional(doc, tok, atts)
                 if kind:
-                    spans.append((one, kind))
+                    spans.append((doc[tok.i : tok.i + 1], kind))
         # the earliest, then the longest, of overlapping cues wins (Some critics argue)
         for span, kind in sorted(spans, key=lambda x: (x[0].start, -len(x[0]))):
             if not any(s < span.end and span.start < e for s, e in blocked):

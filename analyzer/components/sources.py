@@ -287,12 +287,8 @@ class SourceResolver:
             if self.source_nouns.get(normalise(doc[i].lemma_)) in {"role", "anonymous"}:
                 return True
             i -= 1
-        j = run.end
-        if j < len(doc) and doc[j].text == ",":
-            j += 1
-        while j < min(len(doc), run.end + 4) and doc[j].pos_ in {"DET", "ADJ"}:
-            j += 1
-        return j < len(doc) and self.source_nouns.get(normalise(doc[j].lemma_)) == "role"
+        after = _word_after_name(doc, run.end, comma_needed=False)
+        return after is not None and self.source_nouns.get(normalise(after.lemma_)) == "role"
 
     def _single_name(self, ent: Span, surnames: set[str]) -> bool:
         """A one-word "person" is a name when the text gives it in full elsewhere (Caufield
@@ -391,13 +387,9 @@ class SourceResolver:
                 if doc[i].pos_ in {"NOUN", "PROPN"}:
                     nouns.append(doc[i])  # "Foreign Office Spokesman Qazi Khalilullah"
                 i -= 1
-            j = ent.end
-            if j < len(doc) and doc[j].text == ",":
-                j += 1
-                while j < min(len(doc), ent.end + 4) and doc[j].pos_ in {"DET", "ADJ"}:
-                    j += 1
-                if j < len(doc) and doc[j].pos_ == "NOUN":
-                    nouns.append(doc[j])
+            after = _word_after_name(doc, ent.end, comma_needed=True)
+            if after is not None and after.pos_ == "NOUN":
+                nouns.append(after)
             if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
                 nouns.append(ent.root.head)
             for noun in nouns:
@@ -612,3 +604,16 @@ def _surname(span: Span) -> str:
 def _is_name(span: Span) -> bool:
     """An entity that looks like a name: a capitalised word, not a stray clitic."""
     return any(t.text[:1].isupper() and len(t.text) > 1 and t.is_alpha for t in span)
+
+
+def _word_after_name(doc: Doc, end: int, comma_needed: bool) -> Token | None:
+    """The word of an apposition after a name ending at ``end`` (Paul Henrion, le maire): past
+    a comma (required when ``comma_needed``) and up to three determiners or adjectives."""
+    j = end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    elif comma_needed:
+        return None
+    while j < min(len(doc), end + 4) and doc[j].pos_ in {"DET", "ADJ"}:
+        j += 1
+    return doc[j] if j < len(doc) else None
