@@ -151,7 +151,7 @@ def scaling(lang: str, processes: int = 2) -> dict:
 def startup(lang: str, runs: int = 3) -> dict:
     article = sorted((ROOT / "samples" / lang).glob("*.txt"))[0]
     load = [sys.executable, "-c", f"from analyzer.pipeline import load_model; load_model({lang!r})"]
-    cli = [sys.executable, "-m", "analyzer.cli", "analyze", str(article), "--lang", lang]
+    cli = [sys.executable, "-m", "analyzer.frontends.cli", "analyze", str(article), "--lang", lang]
 
     def best(cmd: list[str]) -> float:
         times = []

@@ -74,7 +74,7 @@ def run_cli(*args: str, cwd: Path | None = None, lang: str | None = None):
         if lang:
             env["LANG"] = lang
     return subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", *args],
+        [sys.executable, "-m", "analyzer.frontends.cli", *args],
         capture_output=True,
         text=True,
         env=env,

@@ -29,7 +29,7 @@ SHORT = [
 
 def _batch(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", "batch", *args],
+        [sys.executable, "-m", "analyzer.frontends.cli", "batch", *args],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -154,7 +154,7 @@ def _alive(pid: int) -> bool:
 
 def _start(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "analyzer.cli", "batch", *args],
+        [sys.executable, "-m", "analyzer.frontends.cli", "batch", *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=ENV,

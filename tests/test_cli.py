@@ -18,7 +18,7 @@ ARTICLE = SAMPLES / "fr" / "politique-budget-agence.txt"
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
     return subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", *args],
+        [sys.executable, "-m", "analyzer.frontends.cli", *args],
         input=stdin,
         capture_output=True,
         env=env,

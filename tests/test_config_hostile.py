@@ -133,7 +133,7 @@ def test_cli_one_line_exit_2_and_no_traceback(tmp_path, repo):
     article = repo / "a.txt"
     article.write_text("« Le pont rouvrira lundi », a annoncé la mairie.", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", "check", str(article)],
+        [sys.executable, "-m", "analyzer.frontends.cli", "check", str(article)],
         capture_output=True,
         text=True,
         timeout=120,

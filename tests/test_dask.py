@@ -26,7 +26,7 @@ def _records() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def local_results(fr):
-    from analyzer.batch import run_local
+    from analyzer.frontends.batch import run_local
 
     return sorted(run_local(_records()), key=lambda r: r["id"])
 
@@ -37,7 +37,7 @@ def test_batch_on_a_local_cluster_gives_the_local_records(tmp_path, local_result
     out = tmp_path / "out.jsonl"
     command = ["batch", str(source), "--dask-local", "1", "--out", str(out)]
     done = subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", *command],
+        [sys.executable, "-m", "analyzer.frontends.cli", *command],
         capture_output=True,
         text=True,
         timeout=300,
@@ -53,7 +53,7 @@ def test_bag_and_dataframe_entry_points(local_results):
     import dask.bag as db
     from distributed import Client, LocalCluster
 
-    from analyzer.dask import analyze_bag, analyze_dataframe
+    from analyzer.frontends.dask import analyze_bag, analyze_dataframe
 
     with (
         LocalCluster(

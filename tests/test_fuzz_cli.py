@@ -2,8 +2,8 @@
 bytes, the file name and the configuration hold, the CLI prints no traceback, reports no
 internal error, and exits 0, 1 or 2.
 
-The CLI runs in this process (``analyzer.cli.main``) on real files, so that the model loads
-once for all examples; tests/test_cli.py runs it as a subprocess.
+The CLI runs in this process (``analyzer.frontends.cli.main``) on real files, so that the model
+loads once for all examples; tests/test_cli.py runs it as a subprocess.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analyzer.cli import main
+from analyzer.frontends.cli import main
 
 ARTICLE = "« Nous rouvrirons le pont lundi », a déclaré la maire de Nantes, selon la préfecture."
 

@@ -75,7 +75,7 @@ def test_pre_commit_fails_grade_e_skips_code_and_reuses_results(tmp_path, stable
         local = {
             "id": hook["id"],
             "name": hook["name"],
-            "entry": hook["entry"].replace("analyzer", f"{python} -m analyzer.cli", 1),
+            "entry": hook["entry"].replace("analyzer", f"{python} -m analyzer.frontends.cli", 1),
             "language": "system",
             "files": hook["files"],
             "types": hook["types"],
@@ -160,7 +160,7 @@ def test_cached_report_is_the_analysed_one(tmp_path, stable_package):
             [
                 sys.executable,
                 "-m",
-                "analyzer.cli",
+                "analyzer.frontends.cli",
                 "check",
                 "--cache-dir",
                 str(cache),
@@ -190,7 +190,15 @@ def test_default_min_score_out_of_range_is_a_usage_error(tmp_path):
     article = tmp_path / "a.md"
     shutil.copy(POOR, article)
     wrong = subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", "check", "--default-min-score", "150", article],
+        [
+            sys.executable,
+            "-m",
+            "analyzer.frontends.cli",
+            "check",
+            "--default-min-score",
+            "150",
+            article,
+        ],
         capture_output=True,
         text=True,
         timeout=120,

@@ -30,7 +30,7 @@ class Client:
 
     def __init__(self, capabilities: dict | None = None, locale: str | None = None) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "analyzer.cli", "lsp"],
+            [sys.executable, "-m", "analyzer.frontends.cli", "lsp"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

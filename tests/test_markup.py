@@ -116,7 +116,7 @@ def test_html_sample_is_the_article_body_only():
 
 def run_cli(path: Path) -> dict:
     result = subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", "analyze", str(path), "--lang", "fr"],
+        [sys.executable, "-m", "analyzer.frontends.cli", "analyze", str(path), "--lang", "fr"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -232,7 +232,7 @@ def test_only_markup_is_an_input_error(tmp_path):
     page = tmp_path / "menu.html"
     page.write_text("<html><body><nav>Accueil</nav><footer>Suivez-nous</footer></body></html>")
     result = subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", "analyze", str(page), "--lang", "fr"],
+        [sys.executable, "-m", "analyzer.frontends.cli", "analyze", str(page), "--lang", "fr"],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -23,7 +23,7 @@ def newsroom(pytester: pytest.Pytester) -> pytest.Pytester:
 def test_fixtures_and_assertion_helper(newsroom: pytest.Pytester):
     newsroom.makepyfile(
         test_articles="""
-        from analyzer.pytest_plugin import assert_well_sourced
+        from analyzer.frontends.pytest_plugin import assert_well_sourced
 
         def test_good(analyze):
             report = analyze("content/bon.md")
@@ -77,7 +77,8 @@ def test_plugin_does_not_import_spacy_when_unused(pytester: pytest.Pytester):
         import sys
 
         def test_nothing_imported():
-            assert "analyzer.pytest_plugin" in sys.modules  # the plugin is installed and loaded
+            # the plugin is installed and loaded
+            assert "analyzer.frontends.pytest_plugin" in sys.modules
             assert "spacy" not in sys.modules
         """
     )

@@ -43,7 +43,7 @@ AUDIT: dict[str, tuple[str, list[str]]] = {
     "analyzer.gold._SENTENCE_END": ("scan", ['."', ".”’)]x", "\n"]),
     "analyzer.language._WORD": ("scan", ["a-", "a'", "é’-"]),
     "analyzer.language._TOKEN": ("scan", ["a", " \n"]),
-    "analyzer.lsp._HEADER": ("scan", ["Content-Length: ", "Content-Length:\t\t1"]),
+    "analyzer.frontends.lsp._HEADER": ("scan", ["Content-Length: ", "Content-Length:\t\t1"]),
     "analyzer.markup._ATTR": ("scan", ['a="', "a='", "a = ", "a=b "]),
     "analyzer.markup._ATX_CLOSE": ("scan", [" #", "# ", " # \t"]),
     "analyzer.markup._ATX_OPEN": ("match", [" \t", "#######"]),
@@ -66,7 +66,7 @@ AUDIT: dict[str, tuple[str, list[str]]] = {
     "analyzer.render.html._NBSP_RUN": ("scan", ["\u00a0 ", " "]),
     "analyzer.render.html._SENTENCE_END": ("scan", [".", '"a', "\n"]),
     "analyzer.score._WORD": ("scan", ["a", " "]),
-    "analyzer.summarize._MONTH": ("scan", ["1234-", "123"]),
+    "analyzer.frontends.summarize._MONTH": ("scan", ["1234-", "123"]),
     "analyzer.suppress._BODY": ("match", [" analyzer: ignore -- ", "analyzer: ignore", " \t"]),
     "analyzer.suppress._PARAGRAPH_END": ("scan", ["\n \t", "\n" + " " * 30 + "x"]),
 }

@@ -36,7 +36,7 @@ DRIVER = textwrap.dedent(
     import sys
     from spacy.language import Language
     import analyzer.engine
-    from analyzer.cli import main
+    from analyzer.frontends.cli import main
 
     @Language.component("explode_on_marker")
     def explode_on_marker(doc):

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from analyzer.summarize import gender_of, month_of, summarize
+from analyzer.frontends.summarize import gender_of, month_of, summarize
 
 ARTICLES = {
     # id: (outlet, date, text)
@@ -36,7 +36,7 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def results(tmp_path_factory, fr):
     """A results file as batch writes it, from real analyses, plus one error line."""
-    from analyzer.batch import analyse_item
+    from analyzer.frontends.batch import analyse_item
 
     path = tmp_path_factory.mktemp("summary") / "results.jsonl"
     with open(path, "w", encoding="utf-8") as handle:
@@ -80,7 +80,15 @@ def test_first_names_tell_gender_only_with_a_surname():
 def test_command_writes_csv_plots_and_html(results, tmp_path):
     out = tmp_path / "report"
     done = subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", "summarize", str(results), "--out-dir", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "analyzer.frontends.cli",
+            "summarize",
+            str(results),
+            "--out-dir",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -100,7 +108,7 @@ def test_command_writes_csv_plots_and_html(results, tmp_path):
 
 def test_missing_results_file_is_one_line(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "analyzer.cli", "summarize", str(tmp_path / "none.jsonl")],
+        [sys.executable, "-m", "analyzer.frontends.cli", "summarize", str(tmp_path / "none.jsonl")],
         capture_output=True,
         text=True,
         timeout=120,

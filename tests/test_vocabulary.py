@@ -5,7 +5,7 @@ schema) has exactly those keys."""
 from __future__ import annotations
 
 from analyzer import vocabulary, words
-from analyzer.api_schema import document
+from analyzer.frontends.api_schema import document
 from analyzer.lexicons import CLASSES
 from analyzer.rules import RULES
 from analyzer.score import GRADES

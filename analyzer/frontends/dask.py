@@ -8,7 +8,7 @@ From Python, with a bag of records ``{"id", "text", "outlet", "date", "author", 
 (or ``{"id", "path"}`` for files the workers can read)::
 
     import dask.bag as db
-    from analyzer.dask import analyze_bag
+    from analyzer.frontends.dask import analyze_bag
 
     records = db.read_text("corpus-*.jsonl").map(json.loads)
     results = analyze_bag(records)              # a bag of result dicts, as batch writes them
@@ -16,7 +16,7 @@ From Python, with a bag of records ``{"id", "text", "outlet", "date", "author", 
 
 or with a dask dataframe that has ``id`` and ``text`` columns::
 
-    from analyzer.dask import analyze_dataframe
+    from analyzer.frontends.dask import analyze_dataframe
 
     scores = analyze_dataframe(df)              # id, language, score, grade, ..., report (JSON)
     scores.groupby("outlet").score.mean().compute()
@@ -27,8 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from analyzer.batch import IN_FLIGHT_PER_WORKER, analyse_item, flat_record
 from analyzer.errors import ConfigError
+from analyzer.frontends.batch import IN_FLIGHT_PER_WORKER, analyse_item, flat_record
 
 
 def _require() -> None:

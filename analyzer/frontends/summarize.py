@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from analyzer.batch import read_results
 from analyzer.errors import InputFileError
+from analyzer.frontends.batch import read_results
 from analyzer.vocabulary import GRADES, NAMED_TYPES, SOURCE_TYPES, STANCES
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")

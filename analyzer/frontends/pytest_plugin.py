@@ -67,7 +67,7 @@ def _looks_like_path(value: str) -> bool:
 
 def _names_a_missing_file(value: str) -> bool:
     """A one-line string ending in an article extension is a path, not an article."""
-    from analyzer.batch import ARTICLE_SUFFIXES
+    from analyzer.frontends.batch import ARTICLE_SUFFIXES
 
     return "\n" not in value and len(value) < 4096 and value.lower().endswith(ARTICLE_SUFFIXES)
 

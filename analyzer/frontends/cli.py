@@ -621,8 +621,8 @@ def _batch(args: argparse.Namespace) -> int:
     )
     from rich.table import Table
 
-    from analyzer.batch import Summary, batch, read_results, to_parquet
     from analyzer.errors import AnalyzerError
+    from analyzer.frontends.batch import Summary, batch, read_results, to_parquet
 
     if (args.resume or args.parquet) and args.out == "-":
         _error(f"{'--resume' if args.resume else '--parquet'} needs --out FILE")
@@ -717,7 +717,7 @@ def _batch(args: argparse.Namespace) -> int:
 
 def _summarize(args: argparse.Namespace) -> int:
     from analyzer.errors import AnalyzerError
-    from analyzer.summarize import main as summarize_main
+    from analyzer.frontends.summarize import main as summarize_main
 
     try:
         return summarize_main(args.results, args.by, args.out_dir, not args.no_plots)
@@ -727,14 +727,14 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _lsp(args: argparse.Namespace) -> int:
-    from analyzer.lsp import main as lsp_main
+    from analyzer.frontends.lsp import main as lsp_main
 
     lsp_main()
     return EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from analyzer.server import Settings, bind, run
+    from analyzer.frontends.server import Settings, bind, run
 
     preload = tuple(x.strip() for x in args.preload.split(",") if x.strip())
     problems = [

@@ -1,5 +1,5 @@
 """``analyzer serve``: the page and the HTTP API a CMS calls before publishing (Starlette on
-uvicorn; the analyses run in worker processes, see ``analyzer.pool``).
+uvicorn; the analyses run in worker processes, see ``analyzer.frontends.pool``).
 
 - ``GET /``: a page where a person pastes or drops an article and sees it highlighted;
   ``POST /`` (a form) answers the same page with the analysis.
@@ -45,9 +45,9 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from analyzer import __version__
 from analyzer.errors import AnalyzerError, InputError, LanguageError, ModelError
+from analyzer.frontends.pool import ClientGone, JobFailed, JobTimeout, Pool, PoolBusy, WorkerCrashed
 from analyzer.i18n import accept_language
 from analyzer.i18n import settings as message_settings
-from analyzer.pool import ClientGone, JobFailed, JobTimeout, Pool, PoolBusy, WorkerCrashed
 from analyzer.vocabulary import INPUT_FORMATS, LANGUAGES, SEVERITIES
 
 _FORMATS = {"text/plain": "text", "text/markdown": "markdown", "text/html": "html"}
@@ -351,13 +351,13 @@ async def health(request: Request) -> Response:
 
 
 async def openapi(request: Request) -> Response:
-    from analyzer.api_schema import document
+    from analyzer.frontends.api_schema import document
 
     return JSONResponse(document())
 
 
 async def docs(request: Request) -> Response:
-    from analyzer.api_schema import document
+    from analyzer.frontends.api_schema import document
     from analyzer.render import html
 
     return HTMLResponse(html.docs_page(document(), str(request.base_url).rstrip("/")))

@@ -404,7 +404,7 @@ def run(
 ) -> Iterator[dict]:
     """Results for ``work`` items (order not guaranteed with several workers)."""
     if dask_scheduler or dask_local:
-        from analyzer.dask import run_dask
+        from analyzer.frontends.dask import run_dask
 
         yield from run_dask(work, lang, scheduler=dask_scheduler, local=dask_local)
     elif jobs > 1:
