@@ -32,8 +32,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/incremental.py --lang en
 
 models: $(STAMP)
-	$(BIN)/python -m analyzer.train --lang fr
-	$(BIN)/python -m analyzer.train --lang en
+	$(BIN)/python -m analyzer.tooling.train --lang fr
+	$(BIN)/python -m analyzer.tooling.train --lang en
 
 eval: $(STAMP)
 	$(BIN)/analyzer eval samples/fr

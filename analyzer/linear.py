@@ -1,6 +1,6 @@
 """Linear models shipped as JSON: classes, feature names, coefficients and intercepts.
 
-scikit-learn trains them (``analyzer.train``); at run time they are read with ``json`` and
+scikit-learn trains them (``analyzer.tooling.train``); at run time they are read with ``json`` and
 applied with a sparse dot product, so loading one never executes code from a file and the
 analyser does not import scikit-learn.
 """

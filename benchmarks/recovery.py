@@ -61,7 +61,7 @@ def per_100_words(text: str, word: str) -> float:
 
 
 def _overlaps_half(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    from analyzer.evaluate import half_overlap
+    from analyzer.tooling.evaluate import half_overlap
 
     return half_overlap(a_start, a_end, b_start, b_end)
 
@@ -94,8 +94,8 @@ def finding_precision(gold, report) -> dict[str, list[int]]:
 def run_dev(lang: str, limit: int | None = None, analyzer=None) -> dict | None:
     """Claims and finding precision on ``dev/<lang>``; None when the folder is absent."""
     from analyzer import Analyzer
-    from analyzer.evaluate import Evaluation
-    from analyzer.gold import find_gold_files, load
+    from analyzer.tooling.evaluate import Evaluation
+    from analyzer.tooling.gold import find_gold_files, load
 
     folder = REFERENCE / "dev" / lang
     if not folder.is_dir():

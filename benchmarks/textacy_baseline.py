@@ -7,12 +7,12 @@ Both sides read the same texts with the same model (en_core_web_sm):
   span of its speaker tokens. textacy gives up on a document with an odd number of quotation
   marks (ValueError): that document then has no quotations.
 
-Scored as ``analyzer.evaluate`` scores PolNeAR: content spans matched one to one by mutual half
-overlap; speaker accuracy on the matched pairs (overlap with the located gold speaker, or a
+Scored as ``analyzer.tooling.evaluate`` scores PolNeAR: content spans matched one to one by mutual
+half overlap; speaker accuracy on the matched pairs (overlap with the located gold speaker, or a
 shared word with its text). PolNeAR counts far more than direct quotations (indirect speech,
-beliefs, intentions), so recall is also given on the quoted gold attributions alone (content
-with a quotation mark), and speaker accuracy on the gold attributions both sides found. Speed is
-documents per second, model loading and a warm-up excluded, batch size 16 on both sides.
+beliefs, intentions), so recall is also given on the quoted gold attributions alone (content with a
+quotation mark), and speaker accuracy on the gold attributions both sides found. Speed is documents
+per second, model loading and a warm-up excluded, batch size 16 on both sides.
 
     python benchmarks/textacy_baseline.py [--limit N] [--json] [--data FILE.jsonl]
 
@@ -92,7 +92,7 @@ def run_textacy(texts: list[str]) -> tuple[list, float, int]:
 def score(golds: list, reports: list) -> tuple[dict, dict[tuple[int, int], bool]]:
     """The side's measures, and for each gold attribution it found (document index, gold
     index) whether the speaker is right."""
-    from analyzer.evaluate import Evaluation, Tally, match, speaker_correct
+    from analyzer.tooling.evaluate import Evaluation, Tally, match, speaker_correct
 
     ev, quoted = Evaluation(), Tally()
     found: dict[tuple[int, int], bool] = {}
@@ -120,7 +120,7 @@ def score(golds: list, reports: list) -> tuple[dict, dict[tuple[int, int], bool]
 
 
 def compare(path: Path, limit: int | None) -> dict:
-    from analyzer.gold import load_jsonl
+    from analyzer.tooling.gold import load_jsonl
 
     golds = load_jsonl(path)[:limit]
     texts = [g.text for g in golds]

@@ -28,14 +28,14 @@ def en() -> Analyzer:
 
 @pytest.fixture(scope="session")
 def fr_evaluation(fr):
-    from analyzer.evaluate import evaluate
+    from analyzer.tooling.evaluate import evaluate
 
     return evaluate([SAMPLES / "fr"], analyzer_for=lambda lang: fr)
 
 
 @pytest.fixture(scope="session")
 def en_evaluation(en):
-    from analyzer.evaluate import evaluate
+    from analyzer.tooling.evaluate import evaluate
 
     return evaluate([SAMPLES / "en"], analyzer_for=lambda lang: en)
 

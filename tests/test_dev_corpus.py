@@ -18,7 +18,7 @@ FLOORS = {
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/reference/dev is absent")
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_attribution_floors_on_real_news(lang, request):
-    from analyzer.evaluate import evaluate
+    from analyzer.tooling.evaluate import evaluate
 
     engine = request.getfixturevalue(lang)
     result = evaluate([DEV / lang], analyzer_for=lambda _: engine).to_dict()

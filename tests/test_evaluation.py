@@ -1,6 +1,6 @@
 """Accuracy floors on the gold samples (the figures `analyzer eval samples/fr` prints)."""
 
-from analyzer.evaluate import half_overlap
+from analyzer.tooling.evaluate import half_overlap
 
 
 def test_half_overlap_rule():
@@ -11,7 +11,7 @@ def test_half_overlap_rule():
 
 
 def test_samples_cover_the_guide(fr_evaluation):
-    from analyzer.gold import find_gold_files, load
+    from analyzer.tooling.gold import find_gold_files, load
     from tests.conftest import SAMPLES
 
     golds = [load(f) for f in find_gold_files([SAMPLES / "fr"])]
@@ -65,8 +65,8 @@ def test_claim_classifier_cross_validated_f1_floor():
 
 def _grouped(gold_ids: list[str], predicted_ids: list[str | None]):
     """Matched pairs whose gold and predicted sources are the given ids."""
-    from analyzer.gold import GoldAttribution, GoldSpan, GoldSpeaker
     from analyzer.report import Attribution, Span, Speaker
+    from analyzer.tooling.gold import GoldAttribution, GoldSpan, GoldSpeaker
 
     pairs = []
     for i, (gold_id, pred_id) in enumerate(zip(gold_ids, predicted_ids, strict=True)):
@@ -78,7 +78,7 @@ def _grouped(gold_ids: list[str], predicted_ids: list[str | None]):
 
 
 def test_grouping_measure_sees_merged_and_split_sources():
-    from analyzer.evaluate import Grouping
+    from analyzer.tooling.evaluate import Grouping
 
     right = Grouping()
     right.add(_grouped(["Ferrand", "Ferrand", "Roussel"], ["s1", "s1", "s2"]))
@@ -94,8 +94,8 @@ def test_grouping_measure_sees_merged_and_split_sources():
 
 
 def test_samples_name_every_source():
-    from analyzer.evaluate import gold_source
-    from analyzer.gold import find_gold_files, load
+    from analyzer.tooling.evaluate import gold_source
+    from analyzer.tooling.gold import find_gold_files, load
     from tests.conftest import SAMPLES
 
     for file in find_gold_files([SAMPLES / "fr", SAMPLES / "en"]):

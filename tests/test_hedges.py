@@ -238,7 +238,7 @@ DEV = SHARED / "reference" / "dev"
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_dev_corpus_hedge_floor(request, lang):
     """Issue 8: writer's hedges F1 >= 0.85 on the real articles of the development corpus."""
-    from analyzer.evaluate import evaluate
+    from analyzer.tooling.evaluate import evaluate
 
     analyzer = request.getfixturevalue(lang)
     scores = evaluate([DEV / lang], analyzer_for=lambda _: analyzer).hedges.scores()

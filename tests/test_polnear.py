@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from analyzer import Analyzer
-from analyzer.evaluate import Evaluation, evaluate
-from analyzer.gold import GoldError, find_gold_files, load_jsonl
+from analyzer.tooling.evaluate import Evaluation, evaluate
+from analyzer.tooling.gold import GoldError, find_gold_files, load_jsonl
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "reference" / "polnear-dev.jsonl"
 needs_polnear = pytest.mark.skipif(not POLNEAR.exists(), reason=f"{POLNEAR} is absent")

@@ -550,8 +550,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from analyzer.evaluate import evaluate
-    from analyzer.gold import GoldError, find_gold_files
+    from analyzer.tooling.evaluate import evaluate
+    from analyzer.tooling.gold import GoldError, find_gold_files
 
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
@@ -571,7 +571,7 @@ def _eval(args: argparse.Namespace) -> int:
             data["errors"] = result.errors
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
-    from analyzer.render.evaluation import render
+    from analyzer.tooling.render import render
 
     _console().print(render(result, errors=args.errors))
     return EXIT_OK

@@ -3,8 +3,8 @@
 A gold file ``samples/<lang>/<name>.json`` sits beside the article ``<name>.txt`` and follows
 docs/annotation.md. Every span is ``{"text", "start", "end"}`` with Python ``str`` offsets into the
 article. Annotators may write spans with ``text`` only and run
-``python -m analyzer.gold fill FILE.json`` to compute the offsets, then
-``python -m analyzer.gold check FILE.json`` to validate the file.
+``python -m analyzer.tooling.gold fill FILE.json`` to compute the offsets, then
+``python -m analyzer.tooling.gold check FILE.json`` to validate the file.
 
 External corpora in JSON Lines (``*.jsonl``, one document a line, the PolNeAR format of
 ``shared/reference/polnear-dev.jsonl``) load with ``load_jsonl``: content spans with offsets,
@@ -365,7 +365,7 @@ def fill(json_path: str | Path) -> int:
 
 def _main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in {"fill", "check"}:
-        print("usage: python -m analyzer.gold fill|check FILE.json...", file=sys.stderr)
+        print("usage: python -m analyzer.tooling.gold fill|check FILE.json...", file=sys.stderr)
         return 2
     status = 0
     for name in argv[1:]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.table import Table
 
-from analyzer.evaluate import Evaluation
+from analyzer.tooling.evaluate import Evaluation
 
 
 def render(result: Evaluation, errors: bool = False) -> RenderableType:

@@ -8,7 +8,7 @@ document (no article in both the training and the test fold), its accuracy print
 rules alone, then fitted on everything and written as plain JSON coefficients to
 ``analyzer/models/source_type.<lang>.json``.
 
-    python -m analyzer.train [--lang fr] [--samples samples/fr]
+    python -m analyzer.tooling.train [--lang fr] [--samples samples/fr]
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import json
 import sys
 from pathlib import Path
 
-from analyzer.gold import find_gold_files, load
 from analyzer.lexicons import lexicon, normalise, profile
 from analyzer.linear import model_path
 from analyzer.source_typing import rule_type, speaker_features
+from analyzer.tooling.gold import find_gold_files, load
 from analyzer.vocabulary import LANGUAGES
 
 _SEED = 13
@@ -77,7 +77,7 @@ def train(lang: str, samples: Path, out: Path | None = None) -> dict:
     rule_accuracy = sum(r == y for r, y in zip(rules, labels, strict=True)) / len(labels)
     model.fit(x, labels)
     data = {
-        "about": "source-type classifier, logistic regression (python -m analyzer.train)",
+        "about": "source-type classifier, logistic regression (python -m analyzer.tooling.train)",
         "language": lang,
         "training_speakers": len(labels),
         "cross_validated_accuracy": round(cv_accuracy, 4),
@@ -100,8 +100,8 @@ def claim_rows(lang: str, samples: Path) -> tuple[list[dict], list[str], list[st
     offsets."""
     from analyzer.components.claims import candidate_units, claim_features
     from analyzer.engine import model_doc, tidy_whitespace
-    from analyzer.evaluate import half_overlap
     from analyzer.pipeline import build
+    from analyzer.tooling.evaluate import half_overlap
 
     nlp = build(lang)
     verbs = lexicon(lang, "reporting_verbs")
@@ -142,7 +142,7 @@ def train_claims(lang: str, samples: Path) -> dict:
     cv_f1 = f1_score(labels, predicted, pos_label="claim")
     model.fit(x, labels)
     data = {
-        "about": "claim classifier, logistic regression (python -m analyzer.train)",
+        "about": "claim classifier, logistic regression (python -m analyzer.tooling.train)",
         "language": lang,
         "training_units": len(labels),
         "claims": labels.count("claim"),
@@ -158,7 +158,7 @@ def train_claims(lang: str, samples: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analyzer.train", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m analyzer.tooling.train", description=__doc__)
     parser.add_argument("--lang", default="fr", choices=LANGUAGES)
     parser.add_argument("--samples", type=Path, default=None)
     parser.add_argument(

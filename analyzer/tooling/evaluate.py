@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analyzer.gold import KINDS, GoldAttribution, GoldDocument, GoldSpan
 from analyzer.report import Attribution, Report
+from analyzer.tooling.gold import KINDS, GoldAttribution, GoldDocument, GoldSpan
 
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they", "celui-ci", "celle-ci"})
 _STOP = frozenset(
@@ -348,8 +348,8 @@ def evaluate(paths: list[str | Path], analyzer_for=None) -> Evaluation:
     """Run the analyser on every gold file under ``paths`` and tally the results.
     ``analyzer_for(lang)`` gives the engine for a language (default: a cached ``Analyzer``)."""
     from analyzer.config import Config
-    from analyzer.gold import find_gold_files, load, load_jsonl
     from analyzer.session import Session
+    from analyzer.tooling.gold import find_gold_files, load, load_jsonl
 
     session = Session()
 
