@@ -4,7 +4,7 @@ Decoding: UTF-8 (with or without BOM) first, then a legacy encoding that charset
 detects with confidence, else a refusal. Binary data (a NUL byte anywhere, control characters)
 is refused. Only regular files are read (a FIFO, a device, a socket or a symbolic-link loop is
 refused at once, never waited on), up to ``MAX_BYTES`` (``max_bytes`` changes it).
-Offsets in reports are into the decoded text, so ``line_column`` maps them back for editors.
+Offsets in reports are into the decoded text (``report.line_column`` maps them back for editors).
 """
 
 from __future__ import annotations
@@ -129,10 +129,3 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Document:
     fmt = detect_format("" if path == "-" else path, text)
     blanked, meta = analysis_text(text, fmt)
     return Document(path, text, encoding, blanked, fmt, meta)
-
-
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column

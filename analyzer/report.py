@@ -1,7 +1,7 @@
 """The report's data model: frozen dataclasses with offsets into the original text.
 
 Dictionaries appear only at the edge, in ``Report.to_dict`` (the JSON contract of docs/report.md,
-versioned by ``SCHEMA``).
+versioned by ``SCHEMA``); ``line_column`` maps an offset to the line and column editors show.
 """
 
 from __future__ import annotations
@@ -25,6 +25,13 @@ class Span:
 
     def overlap(self, other: Span) -> int:
         return max(0, min(self.end, other.end) - max(self.start, other.start))
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from analyzer.i18n import translator
-from analyzer.inputs import line_column
-from analyzer.report import Finding, Hedge, Report, Score, ScoreComponent, Span, Speaker
+from analyzer.report import (
+    Finding,
+    Hedge,
+    Report,
+    Score,
+    ScoreComponent,
+    Span,
+    Speaker,
+    line_column,
+)
 from analyzer.rules import RULES
 from analyzer.vocabulary import NAMED_TYPES
 from analyzer.words import source_type

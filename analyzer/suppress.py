@@ -18,8 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from analyzer.inputs import line_column
-from analyzer.report import Finding, Report, Span
+from analyzer.report import Finding, Report, Span, line_column
 
 #: The inside of a directive comment (between ``<!--`` and ``-->``, which ``_directives`` finds
 #: without a regular expression: a pattern spanning the whole comment backtracks in cubic time

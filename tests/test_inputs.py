@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from analyzer.inputs import InputFileError, decode, line_column, read
+from analyzer.inputs import InputFileError, decode, read
+from analyzer.report import line_column
 
 
 def test_utf8_with_and_without_bom():

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.inputs import line_column, read
+from analyzer.inputs import read
 from analyzer.markup import (
     blank_directives,
     blank_html,
@@ -22,6 +22,7 @@ from analyzer.markup import (
     decode_entities,
     detect_format,
 )
+from analyzer.report import line_column
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKUP = ROOT / "samples" / "markup"

@@ -42,8 +42,7 @@ from pygls.uris import to_fs_path
 from analyzer import __version__
 from analyzer.errors import AnalyzerError
 from analyzer.i18n import accept_language, speaks, translator, with_fix
-from analyzer.inputs import line_column
-from analyzer.report import Report
+from analyzer.report import Report, line_column
 from analyzer.rule_pages import rule_url
 from analyzer.rules import RULES, rule
 

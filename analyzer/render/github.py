@@ -3,8 +3,7 @@ id as title; the message in the report's message language)."""
 
 from __future__ import annotations
 
-from analyzer.inputs import line_column
-from analyzer.report import Report
+from analyzer.report import Report, line_column
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -6,8 +6,7 @@ from typing import Any
 
 from analyzer import __version__
 from analyzer.i18n import speaks, translator
-from analyzer.inputs import line_column
-from analyzer.report import Report
+from analyzer.report import Report, line_column
 from analyzer.rule_pages import rule_url
 from analyzer.rules import RULES, localized
 
