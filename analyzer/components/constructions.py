@@ -741,12 +741,13 @@ def statement_noun(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
 
 def bare_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     """Officials said the talks had stalled. / He said there was no need: a clausal complement
-    with no complementiser, its subject among its first words, starting where the object would."""
+    with no complementiser, its subject phrase opening it (the government's main goal this year
+    will be …), starting where the object would."""
     for child in c.verb.children:
         if child.dep_ == "ccomp" and child.i > c.verb.i:
             left = min(t.i for t in child.subtree)
             subjects = [k for k in child.subtree if k.dep_.startswith("nsubj") or k.dep_ == "expl"]
-            if left == nxt.i and any(k.i - left < 4 for k in subjects):
+            if left == nxt.i and any(min(k.i - 2, k.left_edge.i) - left < 2 for k in subjects):
                 return None, (c.doc[left].idx, g.clause_end(c.doc, left, c.unit))
     return None
 
