@@ -14,14 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.inputs import read
-from analyzer.markup import (
-    blank_directives,
-    blank_html,
-    blank_html_fragment,
-    blank_markdown,
-    decode_entities,
-    detect_format,
-)
+from analyzer.markup import blank_directives, detect_format
+from analyzer.markup.blanking import decode_entities
+from analyzer.markup.html import blank_html, blank_html_fragment
+from analyzer.markup.markdown import blank_markdown
 from analyzer.report import line_column
 
 ROOT = Path(__file__).resolve().parent.parent

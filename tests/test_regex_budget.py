@@ -39,36 +39,39 @@ AUDIT: dict[str, tuple[str, list[str]]] = {
     "analyzer.components.quotes._PARAGRAPH_BREAK": ("scan", ["\n \u00a0\t", "\n" + " " * 50 + "x"]),
     "analyzer.engine._PARAGRAPH_END": ("scan", ["\n" + " " * 30 + "x", "\n\t \r"]),
     "analyzer.engine._WHITESPACE_RUN": ("scan", [" \t", "a \n"]),
-    "analyzer.tooling.evaluate._WORD": ("scan", [".", "a.", "..a"]),
-    "analyzer.tooling.gold._SENTENCE_END": ("scan", ['."', ".”’)]x", "\n"]),
-    "analyzer.language._WORD": ("scan", ["a-", "a'", "é’-"]),
-    "analyzer.language._TOKEN": ("scan", ["a", " \n"]),
     "analyzer.frontends.lsp._HEADER": ("scan", ["Content-Length: ", "Content-Length:\t\t1"]),
-    "analyzer.markup._ATTR": ("scan", ['a="', "a='", "a = ", "a=b "]),
-    "analyzer.markup._ATX_CLOSE": ("scan", [" #", "# ", " # \t"]),
-    "analyzer.markup._ATX_OPEN": ("match", [" \t", "#######"]),
-    "analyzer.markup._AUTOLINK": ("scan", ["<a", "<ab@", "<a:b", "<http://a.b/c"]),
-    "analyzer.markup._CLOSE_TAG": ("scan", ["</a ", "</a"]),
-    "analyzer.markup._COMMENT": ("scan", ["<!-- ", "<!--x-"]),
-    "analyzer.markup._DECLARATION": ("scan", ["<!x", "<?x"]),
+    "analyzer.frontends.summarize._MONTH": ("scan", ["1234-", "123"]),
+    "analyzer.language._TOKEN": ("scan", ["a", " \n"]),
+    "analyzer.language._WORD": ("scan", ["a-", "a'", "é’-"]),
     "analyzer.markup._DIRECTIVE_START": ("scan", ["<!-- analyzer ", "<!--  "]),
-    "analyzer.markup._ENTITY": ("scan", ["&a", "&#1", "&#x"]),
     "analyzer.markup._HTML_START": ("scan", ["<!doctype ", "<html"]),
-    "analyzer.markup._Lines._BULLET": ("match", [" \t", "1234567890", "-"]),
-    "analyzer.markup._Lines._INDENT": ("match", [" \t"]),
-    "analyzer.markup._Lines._QUOTE": ("match", [" \t"]),
     "analyzer.markup._MARKDOWN_START": ("scan", ["---", "#", "``"]),
-    "analyzer.markup._OPEN_TAG": ("scan", ["<a b", "<a b='", '<a b="', "<a b=c ", "<a b = "]),
-    "analyzer.markup._TAG": ("guarded", ["<a ", '<a "', "<a '>'", "<a" + "b" * 30]),
-    "analyzer.markup._TAG_START": ("scan", ["<", "</"]),
+    "analyzer.markup.blanking._ENTITY": ("scan", ["&a", "&#1", "&#x"]),
+    "analyzer.markup.html._ATTR": ("scan", ['a="', "a='", "a = ", "a=b "]),
+    "analyzer.markup.html._COMMENT": ("scan", ["<!-- ", "<!--x-"]),
+    "analyzer.markup.html._DECLARATION": ("scan", ["<!x", "<?x"]),
+    "analyzer.markup.html._TAG": ("guarded", ["<a ", '<a "', "<a '>'", "<a" + "b" * 30]),
+    "analyzer.markup.html._TAG_START": ("scan", ["<", "</"]),
+    "analyzer.markup.markdown._ATX_CLOSE": ("scan", [" #", "# ", " # \t"]),
+    "analyzer.markup.markdown._ATX_OPEN": ("match", [" \t", "#######"]),
+    "analyzer.markup.markdown._Lines._BULLET": ("match", [" \t", "1234567890", "-"]),
+    "analyzer.markup.markdown._Lines._INDENT": ("match", [" \t"]),
+    "analyzer.markup.markdown._Lines._QUOTE": ("match", [" \t"]),
+    "analyzer.markup.markdown_inline._AUTOLINK": ("scan", ["<a", "<ab@", "<a:b", "<http://a.b/c"]),
+    "analyzer.markup.markdown_inline._CLOSE_TAG": ("scan", ["</a ", "</a"]),
+    "analyzer.markup.markdown_inline._OPEN_TAG": (
+        "scan",
+        ["<a b", "<a b='", '<a b="', "<a b=c ", "<a b = "],
+    ),
     "analyzer.render.html._BLANK_LINE": ("scan", ["\n \t", "\n" + " " * 30 + "x"]),
     "analyzer.render.html._LINE": ("scan", ["\n", "a"]),
     "analyzer.render.html._NBSP_RUN": ("scan", ["\u00a0 ", " "]),
     "analyzer.render.html._SENTENCE_END": ("scan", [".", '"a', "\n"]),
     "analyzer.score._WORD": ("scan", ["a", " "]),
-    "analyzer.frontends.summarize._MONTH": ("scan", ["1234-", "123"]),
     "analyzer.suppress._BODY": ("match", [" analyzer: ignore -- ", "analyzer: ignore", " \t"]),
     "analyzer.suppress._PARAGRAPH_END": ("scan", ["\n \t", "\n" + " " * 30 + "x"]),
+    "analyzer.tooling.evaluate._WORD": ("scan", [".", "a.", "..a"]),
+    "analyzer.tooling.gold._SENTENCE_END": ("scan", ['."', ".”’)]x", "\n"]),
 }
 
 
@@ -77,7 +80,8 @@ def _patterns() -> dict[str, re.Pattern]:
     found: dict[str, re.Pattern] = {}
     seen: set[int] = set()
     for path in sorted((ROOT / "analyzer").rglob("*.py")):
-        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         if name.endswith("__main__"):
             continue
         try:
