@@ -54,12 +54,15 @@ def describe(text: str, atts) -> str:
 
 
 def assert_construction(analyzer, text, kind, content, speaker, cue) -> None:
-    """Exactly one attribution, of this kind, content start, speaker and cue."""
+    """Exactly one attribution, of this kind, content start (``START…END``: start and end),
+    speaker and cue."""
     atts = attributions_of(analyzer, text)
     assert len(atts) == 1, describe(text, atts)
     att = atts[0]
     assert att.kind == kind, describe(text, atts)
-    assert att.content.text.startswith(content), describe(text, atts)
+    start, _, end = content.partition("…")
+    assert att.content.text.startswith(start), describe(text, atts)
+    assert att.content.text.endswith(end), describe(text, atts)
     assert att.speaker is not None and att.speaker.span.text == speaker, describe(text, atts)
     assert att.cue is not None and att.cue.span.text == cue, describe(text, atts)
 

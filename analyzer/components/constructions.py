@@ -277,6 +277,9 @@ class Grammar:
             if doc[j].text in _CLAUSE_END:
                 end = j
                 break
+            if doc[j].text == "," and j > i and self.reporting_participle(doc, j + 1, unit):
+                end = j  # …, adding that … / …, précisant que …: the participle's own content
+                break
             if (
                 doc[j].pos_ == "CCONJ"
                 and j > i + 1
@@ -304,6 +307,18 @@ class Grammar:
             end -= 1
         last = doc[end - 1]
         return last.idx + len(last.text)
+
+    def reporting_participle(self, doc: Doc, i: int, unit: Span) -> bool:
+        """A present participle or gerund of a reporting verb at ``i`` (adding, en précisant)."""
+        if i < unit.end and normalise(doc[i].text) in self.gerund_markers:
+            i += 1
+        if i >= unit.end:
+            return False
+        tok = doc[i]
+        present = tok.tag_ == "VBG" or (
+            "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+        )
+        return present and normalise(tok.lemma_) in self.verbs
 
     def subject(self, doc: Doc, verb: Token, cue: Span, unit: Span) -> Span | None:
         """The speaker of a preposed cue: its agent or subject, within the sentence and never
