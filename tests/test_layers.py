@@ -1,8 +1,9 @@
 """The direction of the layers, read from the imports (``ast``, so lazy imports inside functions
 count too): front ends -> Session -> engine -> components, with the tooling (gold files,
-evaluation, training) apart. The core never imports a front end, the tooling or a renderer; the
-components never import what runs them; and analysing needs neither scikit-learn nor numpy
-(they are the ``[train]`` extra)."""
+evaluation, training) apart. The layers are the package's layout: ``analyzer/frontends/``,
+``analyzer/tooling/``, ``analyzer/render/``, and the rest is the core. The core never imports a
+front end, the tooling or a renderer; the components never import what runs them; and analysing
+needs neither scikit-learn nor numpy (they are the ``[train]`` extra)."""
 
 from __future__ import annotations
 
@@ -15,26 +16,6 @@ from tests.conftest import ROOT
 
 PACKAGE = ROOT / "analyzer"
 
-#: What people and programs call: the command line and what only it, the HTTP service, the
-#: language server, the pytest plugin and corpus runs use.
-FRONT_ENDS = {
-    "analyzer.frontends.cli",
-    "analyzer.frontends.batch",
-    "analyzer.frontends.dask",
-    "analyzer.frontends.summarize",
-    "analyzer.frontends.lsp",
-    "analyzer.frontends.server",
-    "analyzer.frontends.api_schema",
-    "analyzer.frontends.pool",
-    "analyzer.frontends.pytest_plugin",
-}
-#: Building and measuring the analyser, not running it.
-TOOLING = {
-    "analyzer.tooling.gold",
-    "analyzer.tooling.evaluate",
-    "analyzer.tooling.train",
-    "analyzer.tooling.render",
-}
 #: What is above the components: they must not reach back up to what runs them.
 RUNNERS = {
     "analyzer.engine",
@@ -69,6 +50,12 @@ def _imports() -> dict[str, set[str]]:
 
 IMPORTS = _imports()
 
+#: What people and programs call (the command line and what only it uses, corpus runs, the
+#: language server, the HTTP service, the pytest plugin): everything under analyzer.frontends.
+FRONT_ENDS = {m for m in IMPORTS if (m + ".").startswith("analyzer.frontends.")}
+#: Building and measuring the analyser, not running it: everything under analyzer.tooling.
+TOOLING = {m for m in IMPORTS if (m + ".").startswith("analyzer.tooling.")}
+
 
 def _layer(name: str) -> str:
     if name in FRONT_ENDS:
@@ -84,9 +71,31 @@ def _hits(imported: set[str], targets: set[str]) -> set[str]:
     return {i for i in imported if any(i == t or i.startswith(t + ".") for t in targets)}
 
 
-def test_the_layer_lists_name_real_modules() -> None:
-    assert set(IMPORTS) >= FRONT_ENDS | TOOLING | RUNNERS
+def test_the_layers_are_the_package_layout() -> None:
+    assert set(IMPORTS) >= RUNNERS
     assert "analyzer.components.attribution" in IMPORTS
+    assert {
+        f"analyzer.frontends.{m}" for m in ("cli", "lsp", "server", "pytest_plugin")
+    } <= FRONT_ENDS
+    assert {f"analyzer.tooling.{m}" for m in ("gold", "evaluate", "train")} <= TOOLING
+    flat = {m.removeprefix("analyzer.") for m in IMPORTS if m.count(".") == 1}
+    assert not flat & {
+        "cli",
+        "batch",
+        "lsp",
+        "server",
+        "pytest_plugin",
+        "gold",
+        "evaluate",
+        "train",
+    }
+
+
+def test_entry_points_are_front_ends() -> None:
+    """What the packaging installs (the command, the pytest plugin) lives in analyzer.frontends."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    targets = [*project["scripts"].values(), *project["entry-points"]["pytest11"].values()]
+    assert targets and all(t.split(":")[0] in FRONT_ENDS for t in targets)
 
 
 @pytest.mark.parametrize("module", sorted(m for m in IMPORTS if _layer(m) == "core"))
@@ -98,6 +107,12 @@ def test_core_imports_no_front_end_tooling_or_renderer(module: str) -> None:
 @pytest.mark.parametrize("module", sorted(m for m in IMPORTS if _layer(m) in {"render", "tooling"}))
 def test_renderers_and_tooling_import_no_front_end(module: str) -> None:
     assert not _hits(IMPORTS[module], FRONT_ENDS)
+
+
+@pytest.mark.parametrize("module", sorted(m for m in IMPORTS if _layer(m) == "render"))
+def test_renderers_import_no_tooling(module: str) -> None:
+    """A renderer turns a Report into text; the view of an evaluation is tooling."""
+    assert not _hits(IMPORTS[module], TOOLING)
 
 
 COMPONENTS = sorted(m for m in IMPORTS if m.startswith("analyzer.components"))
