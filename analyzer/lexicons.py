@@ -95,6 +95,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "active_only_cues": (list, []),
     "restriction": (dict, {}),
     "question_words": (list, []),
+    "question_verbs": (list, []),
     "journalistic_conditional": (bool, False),
     "epistemic_modals": (list, []),
     "condition_markers": (list, []),

@@ -95,6 +95,7 @@ class Grammar:
         self.relay_markers = _words(p["relay_markers"])
         self.active_only = set(p["active_only_cues"])
         self.question_words = _words(p["question_words"])
+        self.question_verbs = set(p["question_verbs"])
         self.relay_verbs = set(p["relay_verbs"])
         self.guarded_markers = set(p["guarded_markers"])
         self.restriction = {k: _words(v) for k, v in p["restriction"].items()}
@@ -179,6 +180,7 @@ class Grammar:
             elif word in self.skip_adverbs or (
                 (doc[i].pos_ == "ADV" or doc[i].dep_ == "advmod")
                 and word not in self.complementisers
+                and word not in self.question_words
             ):
                 i, steps = i + 1, steps + 1
             elif word in self.skip_prepositions and self._phrase_end(doc, i, end) is not None:
@@ -589,8 +591,9 @@ def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | N
         return None
     content = cover_quotes(c.quotes, content)
     first = doc.char_span(content[0], content[1], alignment_mode="expand")
-    if first is not None and len(first) and g.is_question(doc, first.start):
-        return None
+    asked = c.lemma in g.question_verbs  # asked why …: the question is what was said
+    if first is not None and len(first) and g.is_question(doc, first.start) and not asked:
+        return None  # il n'a pas dit si …: no statement
     return kind or c.kind_of(content), content
 
 
