@@ -758,15 +758,24 @@ def statement_noun(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
 
 
 def bare_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
-    """Officials said the talks had stalled. / He said there was no need: a clausal complement
-    with no complementiser, its subject phrase opening it (the government's main goal this year
+    """Officials said the talks had stalled. / He said there was no need / Modi said, it will …:
+    a clausal complement with no complementiser (or the clause the parser made the head of a
+    "said," in parataxis), its subject phrase opening it (the government's main goal this year
     will be …), starting where the object would."""
-    for child in c.verb.children:
-        if child.dep_ == "ccomp" and child.i > c.verb.i:
-            left = min(t.i for t in child.subtree)
-            subjects = [k for k in child.subtree if k.dep_.startswith("nsubj") or k.dep_ == "expl"]
-            if left == nxt.i and any(min(k.i - 2, k.left_edge.i) - left < 2 for k in subjects):
-                return None, (c.doc[left].idx, g.clause_end(c.doc, left, c.unit))
+    verb = c.verb
+    clauses = [k for k in verb.children if k.dep_ == "ccomp" and k.i > verb.i]
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and nxt.text == ",":
+        clauses.append(verb.head)
+    for clause in clauses:
+        left = min(t.i for t in clause.subtree if t.i > verb.i and not t.is_punct)
+        subjects = [
+            k
+            for k in clause.subtree
+            if (k.dep_.startswith("nsubj") or k.dep_ == "expl") and k.i > verb.i
+        ]
+        opens = left == nxt.i or (nxt.text == "," and left == nxt.i + 1)
+        if opens and any(min(k.i - 2, k.left_edge.i) - left < 2 for k in subjects):
+            return None, (c.doc[left].idx, g.clause_end(c.doc, left, c.unit))
     return None
 
 
