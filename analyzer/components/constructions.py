@@ -551,6 +551,10 @@ def preposed_cue(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     return [c.record(found[0], found[1], speaker)]
 
 
+#: Clauses inside another: a participle hanging on one reports for the clause above it.
+_EMBEDDED = {"ccomp", "advcl", "conj", "relcl", "acl", "acl:relcl"}
+
+
 def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     """Les syndicats ont défilé, appelant le gouvernement à « rester à l'écoute ». / Il a
     démissionné en précisant que … / He resigned, saying that …: a present participle or a
@@ -565,6 +569,11 @@ def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     if found is None:
         return []
     head, speaker = verb.head, None
+    top = head
+    while top.head.i != top.i:
+        top = top.head
+    if head.dep_ in _EMBEDDED and top.pos_ in {"VERB", "AUX"} and top.i < verb.i:
+        head = top  # said a team stepped in …, adding: the one who reports, not the team
     if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
         speaker = g.subject(doc, head, doc[head.i : head.i + 1], c.unit)
     elif head.i != verb.i and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
@@ -590,11 +599,30 @@ def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | N
     if content[1] <= content[0]:
         return None
     content = cover_quotes(c.quotes, content)
+    whole = next((q for q in c.quotes if q.start == content[0] and q.end >= content[1] - 1), None)
+    opener = doc.char_span(whole.start, whole.end, alignment_mode="expand") if whole else None
+    after_que = (
+        opener is not None
+        and opener.start > 0
+        and (normalise(doc[opener.start - 1].text) in g.complementisers)
+    )
+    if whole is not None and not after_que and _quotes_a_clause(doc, whole):
+        kind, content = "direct", (whole.inner_start, whole.inner_end)  # adding "the crowd …"
     first = doc.char_span(content[0], content[1], alignment_mode="expand")
     asked = c.lemma in g.question_verbs  # asked why …: the question is what was said
     if first is not None and len(first) and g.is_question(doc, first.start) and not asked:
         return None  # il n'a pas dit si …: no statement
     return kind or c.kind_of(content), content
+
+
+def _quotes_a_clause(doc: Doc, quote: Quote) -> bool:
+    """A quotation that is a clause of its own (a subject and its verb), not a fragment: as
+    the whole object of a cue it is the speaker's words, direct (not « une frontière … »)."""
+    span = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.pos_ in {"VERB", "AUX"} and any(k.dep_.startswith("nsubj") for k in root.children)
 
 
 def incise_inside_quotation(g: Grammar, c: CueContext, quote: Quote) -> list[RawAttribution]:
