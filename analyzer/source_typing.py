@@ -2,7 +2,7 @@
 
 Features of the phrase (entity label, head noun and its lexicon class, determiner, number,
 modifiers, capitalisation) go into a logistic-regression model trained with scikit-learn by
-``make models`` (``analyzer.train``). The model ships as plain JSON coefficients, read with
+``make models`` (``analyzer.tooling.train``). The model ships as plain JSON coefficients, read with
 ``json`` and applied with a dot product: loading it never runs code from a file. Before a model
 exists, or for a language without one, the rules in ``rule_type`` decide alone.
 """
