@@ -794,6 +794,10 @@ def bare_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     clauses = [k for k in verb.children if k.dep_ == "ccomp" and k.i > verb.i]
     if verb.dep_ == "parataxis" and verb.head.i > verb.i and nxt.text == ",":
         clauses.append(verb.head)
+    addressee_end = -1  # told Reuters the board would meet: who was told stands between
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "iobj", "obj"} and child.left_edge.i == nxt.i:
+            addressee_end = child.right_edge.i + 1
     for clause in clauses:
         left = min(t.i for t in clause.subtree if t.i > verb.i and not t.is_punct)
         subjects = [
@@ -801,7 +805,7 @@ def bare_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
             for k in clause.subtree
             if (k.dep_.startswith("nsubj") or k.dep_ == "expl") and k.i > verb.i
         ]
-        opens = left == nxt.i or (nxt.text == "," and left == nxt.i + 1)
+        opens = left in (nxt.i, addressee_end) or (nxt.text == "," and left == nxt.i + 1)
         if opens and any(min(k.i - 2, k.left_edge.i) - left < 2 for k in subjects):
             return None, (c.doc[left].idx, g.clause_end(c.doc, left, c.unit))
     return None
