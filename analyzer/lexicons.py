@@ -96,6 +96,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "restriction": (dict, {}),
     "question_words": (list, []),
     "question_verbs": (list, []),
+    "citing_verbs": (list, []),
     "journalistic_conditional": (bool, False),
     "epistemic_modals": (list, []),
     "condition_markers": (list, []),

@@ -43,3 +43,31 @@ def test_every_row_names_a_construction():
     for lang in ("fr", "en"):
         for row in _rows(lang):
             assert row.id.split(":")[2] in known, row.id
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reporter", "cited"),
+    [
+        (
+            "en",
+            "The two unions have settled their dispute, the Courier reported, citing officials"
+            " close to the talks.",
+            "the Courier",
+            "officials close to the talks",
+        ),
+        (
+            "fr",
+            "Le quotidien affirme que la maire va se retirer, citant des élus de sa majorité.",
+            "Le quotidien",
+            "des élus de sa majorité",
+        ),
+    ],
+)
+def test_cited_source_is_a_second_speaker(request, lang, text, reporter, cited):
+    """cited_source: the relay and the source it cites each get the same words."""
+    from tests.conftest import attributions_of
+
+    atts = attributions_of(request.getfixturevalue(lang), text)
+    assert [a.speaker.span.text for a in atts] == [reporter, cited]
+    assert atts[0].content.text == atts[1].content.text
+    assert atts[1].cue.span.text in {"citing", "citant"}

@@ -222,12 +222,15 @@ def _first(table, grammar: Grammar, context) -> list[RawAttribution]:
 
 
 def _drop_nested(found: list[RawAttribution]) -> list[RawAttribution]:
-    """One attribution per content: drop duplicates and those nested in another's content."""
+    """One attribution per content (a cited source aside): drop duplicates and those nested in
+    another's content."""
     kept: list[RawAttribution] = []
     for att in sorted(found, key=lambda a: (a.content[0], -(a.content[1] - a.content[0]))):
         dup = False
         for other in kept:
             s, e = other.content
+            if att.extra.get("cited") and att.content == other.content:
+                continue  # …, citing X: a second source of the same words
             if att.content == other.content or (
                 s <= att.content[0]
                 and att.content[1] <= e

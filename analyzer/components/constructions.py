@@ -96,6 +96,7 @@ class Grammar:
         self.active_only = set(p["active_only_cues"])
         self.question_words = _words(p["question_words"])
         self.question_verbs = set(p["question_verbs"])
+        self.citing_verbs = set(p["citing_verbs"])
         self.relay_verbs = set(p["relay_verbs"])
         self.guarded_markers = set(p["guarded_markers"])
         self.restriction = {k: _words(v) for k, v in p["restriction"].items()}
@@ -552,7 +553,48 @@ def preposed_cue(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
 
 
 #: Clauses inside another: a participle hanging on one reports for the clause above it.
-_EMBEDDED = {"ccomp", "advcl", "conj", "relcl", "acl", "acl:relcl"}
+_EMBEDDED = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "acl:relcl"}
+
+
+def _clause_head(verb: Token) -> Token:
+    """What a participle hangs on: its head, or the sentence's main verb when the head is an
+    embedded clause (said a team stepped in …, adding: the one who reports, not the team)."""
+    head = top = verb.head
+    while top.head.i != top.i:
+        top = top.head
+    if head.dep_ in _EMBEDDED and top.pos_ in {"VERB", "AUX"} and top.i < verb.i:
+        return top
+    return head
+
+
+def cited_source(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """The Journal reported that the firms agreed, citing people familiar with the talks / …,
+    citant des sources proches du dossier: the cited source is a second speaker of the words
+    the reporting clause attributes (a relay chain). Any other use of the verb reports nothing."""
+    if c.lemma not in g.citing_verbs:
+        return None
+    verb, doc, unit = c.verb, c.doc, c.unit
+    head = _clause_head(verb)
+    if c.before is None or c.before.text != "," or not g.reporting_participle(doc, verb.i, unit):
+        return []
+    lemma = normalise(head.lemma_)
+    if head.i == verb.i or lemma not in g.verbs or lemma in g.citing_verbs:
+        return []
+    speaker = g.np_forward(doc, verb.i + 1, unit.end)
+    if speaker is None:
+        return []
+    before = prev_word(doc, head.i, unit.start)
+    relay = CueContext(
+        doc, head, doc[head.i : head.i + 1], lemma, g.verbs[lemma], unit, c.quotes, before, None
+    )
+    for _, construction in CUE_CONSTRUCTIONS:
+        found = construction(g, relay) if construction is not cited_source else None
+        if found is not None:
+            cited = [c.record(a.kind, a.content, speaker) for a in found[:1]]
+            for att in cited:
+                att.extra["cited"] = True
+            return cited
+    return []
 
 
 def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
@@ -568,12 +610,7 @@ def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     found = _content_after(g, c)
     if found is None:
         return []
-    head, speaker = verb.head, None
-    top = head
-    while top.head.i != top.i:
-        top = top.head
-    if head.dep_ in _EMBEDDED and top.pos_ in {"VERB", "AUX"} and top.i < verb.i:
-        head = top  # said a team stepped in …, adding: the one who reports, not the team
+    head, speaker = _clause_head(verb), None
     if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
         speaker = g.subject(doc, head, doc[head.i : head.i + 1], c.unit)
     elif head.i != verb.i and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
@@ -659,6 +696,7 @@ def incise_inside_quotation(g: Grammar, c: CueContext, quote: Quote) -> list[Raw
 
 #: Cue constructions in order of precedence: the first that returns a list decides.
 CUE_CONSTRUCTIONS: list[tuple[str, Construction]] = [
+    ("cited_source", cited_source),
     ("participle_adjunct", participle_adjunct),
     ("purpose_infinitive", purpose_infinitive),
     ("participle_clause", participle_clause),

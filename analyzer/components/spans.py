@@ -106,6 +106,15 @@ def np_forward(doc: Doc, i: int, end: int, words: PhraseWords) -> Span | None:
         if (
             tok.pos_ == "ADP"
             and j > i_start
+            and tok.head.i == j - 1
+            and doc[j - 1].pos_ == "ADJ"
+            and tok.right_edge.i < end
+        ):
+            j = tok.right_edge.i + 1  # people familiar with the matter, officials close to it
+            continue
+        if (
+            tok.pos_ == "ADP"
+            and j > i_start
             and low in words.office_prepositions
             and names_an_office(doc, j + 1, end)
         ):
