@@ -79,6 +79,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "clitic_subjects": (list, []),
     "titles": (dict, {}),
     "skippable_prepositions": (list, []),
+    "medium_prepositions": (list, []),
     "skippable_adverbs": (list, []),
     "infinitive_with_de": (list, []),
     "restricted_infinitive_markers": (list, []),

@@ -69,6 +69,10 @@ def inflected_forms(lemmas, inflections: dict[str, list[str]]) -> dict[str, str]
     return forms
 
 
+#: Marks that only close a quotation: unmatched, they end what the writer quoted loosely.
+_CLOSING_MARKS = frozenset("»”")
+
+
 class Grammar:
     """What the constructions know of one language: its reporting verbs, statement nouns and
     markers (lexicons) and its grammar words (profile), with the span tests that need them."""
@@ -104,6 +108,7 @@ class Grammar:
         self.clitics = _words(p["clitic_subjects"])
         self.skip_adverbs = _words(p["skippable_adverbs"])
         self.skip_prepositions = _words(p["skippable_prepositions"])
+        self.medium_prepositions = _words(p["medium_prepositions"])
         self.verb_forms = inflected_forms(self.verbs, p["verb_inflections"])
         np = p["noun_phrase"]
         self.phrase = PhraseWords(
@@ -165,8 +170,9 @@ class Grammar:
             and normalise(doc[i].text) not in self.complementisers
         )
 
-    def skip_indirect_object(self, doc: Doc, i: int, end: int) -> int:
-        """Skip "à l'AFP", "mardi" and the like between a cue and what follows it."""
+    def skip_indirect_object(self, doc: Doc, i: int, end: int, media: bool = False) -> int:
+        """Skip "à l'AFP", "mardi" and the like between a cue and what follows it (and, before a
+        content, where the words were said: ``media``)."""
         steps = 0
         while i < end and steps < 8:
             word = normalise(doc[i].text)
@@ -184,6 +190,8 @@ class Grammar:
                 and word not in self.question_words
             ):
                 i, steps = i + 1, steps + 1
+            elif media and word in self.medium_prepositions and self._medium_end(doc, i, end):
+                i, steps = self._medium_end(doc, i, end), steps + 1  # sur France Inter
             elif word in self.skip_prepositions and self._phrase_end(doc, i, end) is not None:
                 # the parse closes the phrase: devant les médias | le vice-président
                 i, steps = self._phrase_end(doc, i, end), steps + 1
@@ -211,6 +219,21 @@ class Grammar:
                 or normalise(tok.text) in self.complementisers
             ):
                 return None
+        return None
+
+    def _medium_end(self, doc: Doc, i: int, end: int) -> int | None:
+        """Where a phrase naming where the words were said ends (sur France Inter, dans un
+        communiqué, in a statement): its noun a proper name or a statement noun."""
+        j = i + 1
+        if j < end and doc[j].pos_ == "DET" and doc[j].text[:1].isupper():
+            j += 1  # dans Le Monde
+        while j < end and doc[j].text[:1].isupper() and doc[j].pos_ != "DET":
+            j += 1  # the name by its capitals: the parse may cut it short (sur France | Inter)
+        if j > i + 1 and doc[j - 1].text[:1].isupper():
+            return j
+        j = self._phrase_end(doc, i, end)
+        if j is not None and normalise(doc[i].head.lemma_) in self.statement_nouns:
+            return j
         return None
 
     def _phrase_end(self, doc: Doc, i: int, end: int) -> int | None:
@@ -276,9 +299,15 @@ class Grammar:
         """Where a content clause ends: the sentence end, a semicolon, or a coordinated second
         reporting verb (…, but said …; … et a ajouté …)."""
         end = unit.end
+        quotes, text = doc._.quotes or [], doc_text(doc)
         for j in range(i, unit.end):
             if doc[j].text in _CLAUSE_END:
                 end = j
+                break
+            if text[doc[j].idx] in _CLOSING_MARKS and not any(
+                q.start <= doc[j].idx < q.end for q in quotes
+            ):
+                end = j  # a stray closing mark ends the clause (… de 98 personnes », trois …)
                 break
             if doc[j].text == "," and j > i and self.reporting_participle(doc, j + 1, unit):
                 end = j  # …, adding that … / …, précisant que …: the participle's own content
@@ -623,7 +652,7 @@ def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
 def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | None:
     """The kind and content after a cue, by the first of ``CONTENT_FINDERS`` that applies."""
     doc, unit = c.doc, c.unit
-    nxt = next_word(doc, g.skip_indirect_object(doc, c.cue.end, unit.end), unit.end)
+    nxt = next_word(doc, g.skip_indirect_object(doc, c.cue.end, unit.end, True), unit.end)
     if nxt is None:
         return None
     for _, finder in CONTENT_FINDERS:
@@ -789,9 +818,14 @@ def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
         return None
     if cls != "object":
         return None
-    for child in verb.children:
+    # the verb's object, or an object the parser hung on a time word between them (a annoncé
+    # samedi soir l'interpellation de …: "soir" takes the object)
+    skipped = [t for t in doc[verb.i + 1 : nxt.i] if t.head.i == verb.i]
+    objects = [*verb.children, *(k for t in skipped for k in t.children if k.i >= nxt.i)]
+    for child in objects:
+        hung = child.dep_ == "nmod" and child.head.i != verb.i  # (sur Radio Nord) la fermeture
         if (
-            child.dep_ in {"obj", "dobj", "dep"}
+            (child.dep_ in {"obj", "dobj", "dep"} or hung)
             and child.i > verb.i
             and child.pos_ in {"NOUN", "PROPN"}
         ):
