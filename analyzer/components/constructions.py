@@ -664,6 +664,7 @@ def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | N
         return None
     if content[1] <= content[0]:
         return None
+    content = _before_main_clause(c, content)
     content = cover_quotes(c.quotes, content)
     whole = next((q for q in c.quotes if q.start == content[0] and q.end >= content[1] - 1), None)
     opener = doc.char_span(whole.start, whole.end, alignment_mode="expand") if whole else None
@@ -679,6 +680,35 @@ def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | N
     if first is not None and len(first) and g.is_question(doc, first.start) and not asked:
         return None  # il n'a pas dit si …: no statement
     return kind or c.kind_of(content), content
+
+
+def _before_main_clause(c: CueContext, content: tuple[int, int]) -> tuple[int, int]:
+    """Alors qu'il avait annoncé X, il a révélé … / While the club had said X, the owners …: a
+    cue in a subordinate clause reports up to the comma before the main clause (a subject and
+    its verb, which the parser makes the cue's head or, inverted, its dependent)."""
+    verb, doc = c.verb, c.doc
+    subordinate = (verb.dep_ == "advcl" and verb.head.i > verb.i) or any(
+        k.dep_ == "mark" and k.i < verb.i for k in verb.children
+    )
+    if not subordinate or ":" in doc_text(doc)[verb.idx : content[0]]:
+        return content  # As X notes: CLAUSE: the colon opens the words themselves
+    if verb.dep_ == "advcl" and verb.head.i > verb.i:  # the parse closes the clause
+        edge = verb.right_edge
+        while edge.i > verb.i and (edge.is_punct or edge.is_space):
+            edge = doc[edge.i - 1]
+        if content[0] < edge.idx + len(edge.text) < content[1]:
+            return content[0], edge.idx + len(edge.text)
+    for tok in doc[verb.i + 1 : c.unit.end]:
+        if not content[0] < tok.idx < content[1] or tok.text != ",":
+            continue
+        for k in doc[tok.i + 1 : min(tok.i + 5, c.unit.end)]:
+            main = k.head
+            related = main.i == verb.head.i or (
+                main.head.i == verb.i and main.dep_ in {"advcl", "conj", "parataxis"}
+            )
+            if k.dep_.startswith("nsubj") and main.i > k.i and related:
+                return content[0], doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
+    return content
 
 
 def _quotes_a_clause(doc: Doc, quote: Quote) -> bool:
