@@ -41,6 +41,16 @@ def test_the_report_says_covers_what_follows(en):
     assert claims and all(attributed for _, attributed in claims), claims
 
 
+def test_a_reported_statement_covers_what_follows_in_its_paragraph(en):
+    text = (
+        "The fire service said the blaze started in a basement car park. About 40 residents "
+        "were evacuated overnight.\n\nThe building will be inspected on Monday."
+    )
+    claims = dict(_claims(en, text))
+    assert claims["About 40 residents were evacuated overnight."] is True, claims
+    assert claims.get("The building will be inspected on Monday.") is not True, claims
+
+
 def test_a_quotation_does_not_cover_the_narration_after_it(fr):
     text = (
         "« Nous ne reculerons pas », a déclaré le ministre. Le conseil a voté 12 millions d'euros."
@@ -83,6 +93,9 @@ def test_scope_rules_without_a_model():
     assert support[2] == ["person"]  # a closing "..., he said" covers the paragraph
     assert support[3] == ["person"]
     assert support[4] == ["person"]
+    # A reported statement sets the source of what follows it in its paragraph, wherever its cue.
+    said = Scoped("indirect", 0, 25, 27, True, "person")
+    assert scope(units[:2], paragraphs[:1], [said], [0, 31]) == [["person"], ["person"]]
     # A quotation with its verb at the start does not scope what follows it.
     early = Scoped("direct", 0, 20, 22, True, "person")
     assert scope(units[:2], paragraphs[:1], [early], [0, 31]) == [["person"], []]

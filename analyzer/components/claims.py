@@ -8,10 +8,11 @@ features (numbers, named entities, tense and mood, person, reporting verbs, leng
 by ``make models`` and ships as JSON.
 
 A claim is attributed when a source stands behind it, as news copy scopes its attributions
-(``scope``): an attribution whose content or cue lies in the sentence; "selon X, …" /
-"according to X" and a document speaker ("le rapport indique que …", "the study says") for the
-sentences that follow in the same paragraph; and a post-posed cue in a paragraph's last
-sentence ("…, he said.") for the whole paragraph. A paragraph is a line of text: web copy
+(``scope``): an attribution whose content or cue lies in the sentence; any reported statement
+that is not a quotation ("selon X, …", "according to X", "le rapport indique que …", "X said
+the plant would close", "Le Statec détaille les salaires") for the sentences that follow in the
+same paragraph; and a post-posed cue in a paragraph's last sentence ("…, he said.") for the
+whole paragraph. A quotation speaks only for its own words. A paragraph is a line of text: web copy
 often breaks paragraphs with a single newline.
 """
 
@@ -240,11 +241,11 @@ class ClaimFinder:
                 found.append((line, unit, p))
         units = [(u.start_char, u.end_char, line) for line, u, _ in found]
         starts = [u.start_char for u in doc._.units or []]
-        supports = scope(units, lines(doc), [scoped(a) for a in atts], starts)
+        reporters = [reported(unit, self.verbs) for _, unit, _ in found]
+        sources = [scoped(a) for a in atts] + [r for r in reporters if r is not None]
+        supports = scope(units, lines(doc), sources, starts)
         claims = []
         for (_, unit, p), support in zip(found, supports, strict=True):
-            if not support and (subject := reporting_subject(unit, self.verbs)) is not None:
-                support = [_SUBJECT_TYPES.get(subject.ent_type_, "unknown")]
             best = max(support, key=lambda t: _SUPPORT_RANK.get(t, 0)) if support else None
             claims.append(RawClaim(unit.start_char, _end(unit), bool(support), p, best))
         doc._.claims = claims
@@ -264,6 +265,18 @@ def reporting_subject(unit: Span, verbs: dict[str, str]) -> Token | None:
             if child.dep_ == "nsubj" and child.lower_ not in _EXPLETIVES:
                 return child
     return None
+
+
+def reported(unit: Span, verbs: dict[str, str]) -> Scoped | None:
+    """A unit whose reporting verb has a subject ("Le Statec détaille les salaires") reports
+    that source's statement, and scopes its paragraph as an attribution does: what follows it,
+    and the whole paragraph when it closes it."""
+    subject = reporting_subject(unit, verbs)
+    if subject is None:
+        return None
+    verb = subject.head.idx
+    stype = _SUBJECT_TYPES.get(subject.ent_type_, "unknown")
+    return Scoped("indirect", unit.start_char, unit.end_char, verb, True, stype)
 
 
 @dataclass(frozen=True)
@@ -292,10 +305,11 @@ def scope(
 ) -> list[list[str]]:
     """For each unit ``(start, end, paragraph)``, the types of the sources standing behind it.
 
-    A source stands behind a unit when its attribution's content or cue lies in it; when it is
-    a preposed "selon X" / "according to X" or a document speaking ("le rapport indique que")
-    earlier in the unit's paragraph; or when its cue is post-posed ("…, he said.") in the
-    paragraph's last unit, which covers the paragraph."""
+    A source stands behind a unit when its attribution's content or cue lies in it; when a
+    reported statement that is not a quotation ("selon X", "according to X", "le rapport
+    indique que", "the minister said the plant would close") stands earlier in the unit's
+    paragraph; or when its cue is post-posed ("…, he said.") in the paragraph's last unit, which
+    covers the paragraph."""
     last_sentence = [
         max((s for s in sentence_starts if p_start <= s < p_end), default=p_start)
         for p_start, p_end in paragraphs
@@ -308,18 +322,19 @@ def scope(
             inside = a.start < end and start < a.end
             cue_inside = a.cue is not None and start <= a.cue < end
             named = a.has_speaker and a.cue is not None
-            forward = (
-                named
-                and a.cue <= a.start
-                and (a.kind == "according_to" or a.type == "document")
-                and p_start <= a.cue < start
-            )
+            forward = named and p_start <= a.cue < start and _carries_forward(a)
             last_start = last_sentence[para] if para < len(paragraphs) else start
             backward = named and a.cue > a.start and end <= a.cue and last_start <= a.cue < p_end
             if inside or cue_inside or forward or backward:
                 types.append(a.type if a.has_speaker else "unknown")
         result.append(types)
     return result
+
+
+def _carries_forward(a: Scoped) -> bool:
+    """A reported statement, "selon X" or a document sets the source of what follows it in
+    the paragraph; a quotation speaks only for its own words."""
+    return a.kind != "direct"
 
 
 def _end(unit: Span) -> int:
