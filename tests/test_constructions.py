@@ -71,3 +71,16 @@ def test_cited_source_is_a_second_speaker(request, lang, text, reporter, cited):
     assert [a.speaker.span.text for a in atts] == [reporter, cited]
     assert atts[0].content.text == atts[1].content.text
     assert atts[1].cue.span.text in {"citing", "citant"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "construction", "text"),
+    [
+        ("fr", "according_to", "Selon toute vraisemblance, le feu a pris dans la cuisine."),
+    ],
+)
+def test_construction_that_attributes_nothing(request, lang, construction, text):
+    """Rows of constructions whose job is to find that nothing is attributed."""
+    from tests.conftest import attributions_of
+
+    assert attributions_of(request.getfixturevalue(lang), text) == []

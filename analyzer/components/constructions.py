@@ -84,6 +84,13 @@ class Grammar:
         self.statement_nouns = set(lexicon(lang, "speech_nouns"))
         self.information_verbs = lexicon(lang, "information_verbs")
         self.markers = lexicon(lang, "according_to")
+        #: Words of uncertainty that open with a marker (selon toute vraisemblance): no source
+        #: (weasels such as "selon certains" do name a vague one).
+        self.marker_hedges = {
+            h
+            for h, kind in lexicon(lang, "hedges").items()
+            if kind == "lexical" and any(h.startswith(f"{m} ") for m in self.markers)
+        }
         self.source_nouns = lexicon(lang, "source_nouns")
         self.complementisers = _words(p["complementisers"])
         self.agent_markers = _words(p["agent_markers"])
@@ -101,6 +108,8 @@ class Grammar:
         self.question_words = _words(p["question_words"])
         self.question_verbs = set(p["question_verbs"])
         self.citing_verbs = set(p["citing_verbs"])
+        self.reflexive_not_reporting = set(p["reflexive_not_reporting"])
+        self.reflexive_pronouns = _words(p["reflexive_pronouns"])
         self.relay_verbs = set(p["relay_verbs"])
         self.guarded_markers = set(p["guarded_markers"])
         self.restriction = {k: _words(v) for k, v in p["restriction"].items()}
@@ -375,7 +384,12 @@ class Grammar:
             ):
                 if normalise(child.text) in self.relatives and verb.dep_ in _RELATIVE_DEPS:
                     return noun_phrase(verb.head)
-                return noun_phrase(child)
+                span = noun_phrase(child)  # Le porte-parole, Paul Moyo, a déclaré: the name
+                return (
+                    self.apposed_name(doc, span, cue.start)
+                    if span.end < cue.start and self.apposed_name(doc, span, cue.start)
+                    else span
+                )
         # passive with "par X" after the verb, unparsed
         nxt = next_word(doc, cue.end, unit.end)
         if nxt is not None and normalise(nxt.text) in self.agent_markers:
@@ -425,6 +439,17 @@ Construction = Callable[[Grammar, CueContext], list[RawAttribution] | None]
 
 
 # -- reporting verbs ------------------------------------------------------------------------
+
+
+def reflexive_sense(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """L'un des adjoints se trouvait à une fête / l'hypothèse s'est révélée fausse: reflexive,
+    these verbs locate or describe; they report nothing (profile reflexive_not_reporting)."""
+    if c.lemma not in g.reflexive_not_reporting:
+        return None
+    reflexive = any(
+        k.i < c.verb.i and normalise(k.text) in g.reflexive_pronouns for k in c.verb.children
+    )
+    return [] if reflexive else None
 
 
 def participle_adjunct(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
@@ -755,6 +780,7 @@ def incise_inside_quotation(g: Grammar, c: CueContext, quote: Quote) -> list[Raw
 
 #: Cue constructions in order of precedence: the first that returns a list decides.
 CUE_CONSTRUCTIONS: list[tuple[str, Construction]] = [
+    ("reflexive_sense", reflexive_sense),
     ("cited_source", cited_source),
     ("participle_adjunct", participle_adjunct),
     ("purpose_infinitive", purpose_infinitive),
@@ -993,6 +1019,9 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
     """Selon X, CLAUSE / CLAUSE, selon X / En France, selon l'Insee, CLAUSE / de source
     policière / pour l'économiste X (opinion markers only at the sentence start)."""
     doc, marker, cls, unit = m.doc, m.marker, m.cls, m.unit
+    ahead = normalise(doc[marker.start : min(marker.start + 6, unit.end)].text)
+    if any(ahead.startswith(h) for h in g.marker_hedges):
+        return []  # selon toute vraisemblance: the writer's hedge (hedges lexicon)
     first = next_word(doc, unit.start, unit.end)
     at_start = first is not None and first.i == marker.start
     if cls == "opinion" and not at_start:
