@@ -385,11 +385,7 @@ class Grammar:
                 if normalise(child.text) in self.relatives and verb.dep_ in _RELATIVE_DEPS:
                     return noun_phrase(verb.head)
                 span = noun_phrase(child)  # Le porte-parole, Paul Moyo, a déclaré: the name
-                return (
-                    self.apposed_name(doc, span, cue.start)
-                    if span.end < cue.start and self.apposed_name(doc, span, cue.start)
-                    else span
-                )
+                return self.apposed_name(doc, span, cue.start) or span
         # passive with "par X" after the verb, unparsed
         nxt = next_word(doc, cue.end, unit.end)
         if nxt is not None and normalise(nxt.text) in self.agent_markers:
