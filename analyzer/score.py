@@ -1,23 +1,31 @@
 """The sourcing score and the findings: a transparent rubric over the report.
 
-Components (each a value in [0, 1], a weight, and a one-line explanation), default weights:
+Five sourcing components (each a value in [0, 1], a weight, and a one-line explanation), default
+weights:
 
 - attribution_coverage (0.20): claims covered by a source, a claim counting 1 when an
   identifiable source stands behind it, 0.5 for an anonymous one, 0.25 for a vague one; full
   marks when two thirds of the claims are covered (background and public record need no source).
-- source_quality (0.20): mean quality of the attributions' sources: person, organisation, role
+- source_quality (0.25): mean quality of the attributions' sources: person, organisation, role
   and document 1.0; anonymous 0.5 (0.7 when the text says why); vague 0.2; unknown 0.
-- named_voices (0.25): statements given to people and office-holders the text names, per 100 words;
+- named_voices (0.30): statements given to people and office-holders the text names, per 100 words;
   full marks at 1.5 (reporting is people on the record; a reader counts them).
-- source_diversity (0.05): distinct identifiable sources (up to 4), less a penalty when one
+- source_diversity (0.10): distinct identifiable sources (up to 4), less a penalty when one
   source has most of the attributions.
 - hedging (0.15): 1 - 4 x (hedges in the writer's voice that no source covers / claims).
-- loaded_language (0.15): 1 - 0.3 per loaded term in the writer's voice.
 
-score = 100 x sum(weight x value) / sum(weight); grades A >= 75, B >= 60, C >= 45, D >= 30,
-else E. Weights and rule severities can be overridden (``ScoreConfig``). The weights and
-targets were set so that well-sourced real copy earns A or B and unsourced assertion D or E
-(``benchmarks/recovery.py`` measures it); no component knows about outlets.
+and one deduction, the writer's own voice:
+
+- loaded_language (0.60): loaded terms, judging reporting verbs ("admitted", "prétend") and
+  exclamation marks outside quotations, per 100 words; value 1 - rate / 0.8. Its weight is the
+  share of the score it takes away at worst: clean copy earns no sourcing, but a writer who
+  judges what the sources say is not letting them speak.
+
+score = 100 x (sum(weight x value) / sum(weight) over the five) x (1 - weight_loaded x (1 -
+value_loaded)); grades A >= 75, B >= 60, C >= 45, D >= 30, else E. Weights and rule severities
+can be overridden (``ScoreConfig``). The weights and targets were set so that well-sourced real
+copy earns A or B and unsourced assertion D or E (``benchmarks/recovery.py`` measures it); no
+component knows about outlets.
 
 A hedge counts as sourced when an attribution covers it or when it stands in a claim a source
 covers ("un rapport estime que le déficit pourrait atteindre 5 %": the doubt is the report's).
@@ -46,12 +54,14 @@ from analyzer.words import source_type
 
 DEFAULT_WEIGHTS = {
     "attribution_coverage": 0.20,
-    "source_quality": 0.20,
-    "named_voices": 0.25,
-    "source_diversity": 0.05,
+    "source_quality": 0.25,
+    "named_voices": 0.30,
+    "source_diversity": 0.10,
     "hedging": 0.15,
-    "loaded_language": 0.15,
+    "loaded_language": 0.60,
 }
+#: The component that takes away from the others rather than adding to them.
+DEDUCTION = "loaded_language"
 QUALITY = {
     "person": 1.0,
     "organisation": 1.0,
@@ -78,9 +88,12 @@ _COVERAGE_TARGET = 2 / 3
 #: Statements from named people and office-holders per 100 words that earn full marks.
 _VOICES_TARGET = 1.5
 _HEDGES_PER_CLAIM = 4.0
-_PER_LOADED = 0.3
+#: Loaded terms, judging verbs and exclamations in the writer's voice per 100 words that take
+#: the whole deduction.
+_JUDGING_TARGET = 0.8
 _DIVERSITY_TARGET = 4
 _WORD = re.compile(r"\w+")
+_EXCLAMATION = re.compile("!")
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they", "we", "i", "it"})
 _JUSTIFICATIONS = (
     "anonymat",
@@ -122,6 +135,13 @@ def is_named(speaker: Speaker) -> bool:
     if len(words) == 1:
         return words[0][:1].isupper() and words[0].lower() not in _PRONOUNS
     return any(w[:1].isupper() for w in words[1:])
+
+
+def writer_exclamations(report: Report) -> int:
+    """Exclamation marks outside quotations: the writer raising the voice."""
+    quoted = [a.content for a in report.attributions if a.kind in {"direct", "mixed"}]
+    marks = (m.start() for m in _EXCLAMATION.finditer(report.text))
+    return sum(1 for i in marks if not any(q.start <= i < q.end for q in quoted))
 
 
 def unsourced_hedges(report: Report) -> list[Hedge]:
@@ -221,12 +241,14 @@ def compute(report: Report, config: ScoreConfig | None = None, lang: str | None 
         "{n} hedges in the writer's voice with no source",
         len(bare),
     )
-    loaded = [f for f in report.framing if f.kind == "loaded_term"]
-    loaded_value = max(0.0, 1.0 - _PER_LOADED * len(loaded))
+    judging = len(report.framing) + writer_exclamations(report)
+    judging_value = max(0.0, 1.0 - 100 * judging / words / _JUDGING_TARGET)
     loaded_text = tr.plural(
-        "{n} loaded term in the writer's voice",
-        "{n} loaded terms in the writer's voice",
-        len(loaded),
+        "{n} loaded term, judging verb or exclamation in the writer's voice ({rate} per 100 words)",
+        "{n} loaded terms, judging verbs or exclamations in the writer's voice "
+        "({rate} per 100 words)",
+        judging,
+        rate=tr.number(round(100 * judging / words, 2)),
     )
 
     values = {
@@ -235,15 +257,18 @@ def compute(report: Report, config: ScoreConfig | None = None, lang: str | None 
         "named_voices": (voices, voices_text),
         "source_diversity": (diversity, diversity_text),
         "hedging": (hedging, hedging_text),
-        "loaded_language": (loaded_value, loaded_text),
+        "loaded_language": (judging_value, loaded_text),
     }
     weights = {**DEFAULT_WEIGHTS, **config.weights}
     components = tuple(
         ScoreComponent(name, value, weights.get(name, 0.0), text)
         for name, (value, text) in values.items()
     )
-    total_weight = sum(c.weight for c in components) or 1.0
-    value = round(100 * sum(c.value * c.weight for c in components) / total_weight)
+    sourcing = [c for c in components if c.name != DEDUCTION]
+    total_weight = sum(c.weight for c in sourcing) or 1.0
+    base = sum(c.value * c.weight for c in sourcing) / total_weight
+    deduction = next(c for c in components if c.name == DEDUCTION)
+    value = round(100 * base * (1.0 - min(1.0, deduction.weight) * (1.0 - deduction.value)))
     grade = next(g for floor, g in GRADES if value >= floor)
     return Score(value, grade, components)
 

@@ -99,3 +99,22 @@ def test_paired_samples_are_separated(fr):
         assert good.score.value >= 60, message
         assert poor.score.value <= 40, message
         assert good.score.value - poor.score.value >= 25, message
+
+
+SOURCED = (
+    "La maire de Vierzon, Odile Perrin, a indiqué lundi que l'usine fermerait en juin.\n\n"
+    "Selon le syndicat CGT, 240 emplois seront supprimés d'ici la fin de l'année.\n\n"
+    "« Nous irons jusqu'au bout ! », a lancé le délégué syndical, Marc Aubry."
+)
+
+
+def test_the_writers_raised_voice_takes_away_but_quoted_voices_do_not(fr):
+    from analyzer.score import writer_exclamations
+
+    calm = fr.analyze(SOURCED)
+    assert writer_exclamations(calm) == 0  # the "!" stands in a quotation
+    loud = fr.analyze(SOURCED.replace("fermerait en juin.", "fermerait en juin !"))
+    assert writer_exclamations(loud) == 1
+    assert loud.score.value < calm.score.value, (loud.score, calm.score)
+    # Clean language earns nothing by itself: the same text with no sources stays low.
+    assert fr.analyze(UNSOURCED).score.value <= 30
