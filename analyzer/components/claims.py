@@ -116,7 +116,12 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
     direct_cues = [
         a.cue.start_char
         for a in doc._.attributions or []
-        if a.cue is not None and a.kind in {"direct", "mixed"}
+        if a.cue is not None and a.kind == "direct"
+    ]
+    mixed_cues = [
+        a.cue.start_char
+        for a in doc._.attributions or []
+        if a.cue is not None and a.kind == "mixed"
     ]
     spans = lines(doc)
     verbs = lexicon(doc.lang_, "reporting_verbs") if doc.lang_ in {"fr", "en"} else {}
@@ -133,10 +138,13 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
             continue
         if _DATELINE.match(unit.text):
             continue
-        if quoted > _QUOTATION_SHARE * (end - start) and (
-            any(start <= c < end for c in direct_cues) or _reports(unit, quotes, verbs)
+        reported_speech = any(start <= c < end for c in mixed_cues)
+        if (
+            quoted > _QUOTATION_SHARE * (end - start)
+            and not reported_speech
+            and (any(start <= c < end for c in direct_cues) or _reports(unit, quotes, verbs))
         ):
-            continue  # a quotation with its reporting verb
+            continue  # a quotation with its reporting verb; quoted words in reported speech stay
         result.append((line, unit))
     return result
 
