@@ -133,12 +133,12 @@ class Analyzer:
     def _parse(self, paragraphs: Iterable[str], batch_size: int, cache: bool) -> Iterator[Doc]:
         """The model's Docs of ``paragraphs`` (model components only), in order."""
         if not cache or self.cache_size <= 0:
-            docs = (self.nlp.make_doc(p.translate(_MODEL_QUOTES)) for p in paragraphs)
+            docs = (self.nlp.make_doc(model_text(p)) for p in paragraphs)
             yield from self.nlp.pipe(docs, batch_size=batch_size, disable=self._model_off)
             return
         wanted = list(paragraphs)
         missing = [p for p in dict.fromkeys(wanted) if p not in self._cache]
-        model = (self.nlp.make_doc(p.translate(_MODEL_QUOTES)) for p in missing)
+        model = (self.nlp.make_doc(model_text(p)) for p in missing)
         parsed = self.nlp.pipe(model, batch_size=batch_size, disable=self._model_off)
         fresh = dict(zip(missing, parsed, strict=True))
         for paragraph in wanted:
@@ -168,10 +168,22 @@ class Analyzer:
 _MODEL_QUOTES = str.maketrans({**{c: '"' for c in "«»“”‹›„"}, "’": "'"})
 
 
+def model_text(text: str) -> str:
+    """``text`` as the model reads it (same length): typographic marks as above, and a ‘ typed
+    for an apostrophe between two letters (l‘instruction) as one; elsewhere ‘ opens a quote."""
+    text = text.translate(_MODEL_QUOTES)
+    at = text.find("‘")
+    while at != -1:
+        if 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
+            text = f"{text[:at]}'{text[at + 1 :]}"
+        at = text.find("‘", at + 1)
+    return text
+
+
 def model_doc(nlp: Language, text: str) -> Doc:
     """The Doc the model parses: typographic quotation marks shown to it as '"' (same length,
     same offsets); the original text rides along for the quotes component."""
-    doc = nlp.make_doc(text.translate(_MODEL_QUOTES))
+    doc = nlp.make_doc(model_text(text))
     doc.user_data[ORIGINAL_TEXT] = text
     return doc
 

@@ -98,6 +98,8 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "question_words": (list, []),
     "question_verbs": (list, []),
     "citing_verbs": (list, []),
+    "as_clause_openers": (list, []),
+    "as_clause_clitics": (list, []),
     "reflexive_not_reporting": (list, []),
     "reflexive_pronouns": (list, []),
     "journalistic_conditional": (bool, False),

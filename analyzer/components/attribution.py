@@ -10,7 +10,7 @@ quotations left over (floating quotations) to the sources component.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from analyzer.components.constructions import (
@@ -64,6 +64,7 @@ class AttributionFinder:
         for phrase, cls in self.grammar.markers.items():
             variants = {phrase, phrase.replace("'", "’")}
             self.marker_matcher.add(cls, [nlp.make_doc(v) for v in variants])
+        self.as_matcher = _as_clause_matcher(nlp, self.grammar)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes: list[Quote] = doc._.quotes or []
@@ -75,10 +76,16 @@ class AttributionFinder:
                 unit_of[tok.i] = index
         found: list[RawAttribution] = []
         idle: dict[int, list[CueContext]] = {}  # cues that attributed nothing, by unit
+        markers = list(self.marker_matcher(doc))
+        if len(self.as_matcher):
+            markers += self.as_matcher(doc)
+        markers = _longest(markers)
+        as_verb = doc.vocab.strings["as_verb"]
+        in_markers = {i for m, start, end in markers if m == as_verb for i in range(start, end)}
         for start, end, lemma in self._cues(doc):
             verb = doc[start]
-            if verb.i not in unit_of or in_ranges(verb.idx, excluded):
-                continue
+            if verb.i not in unit_of or in_ranges(verb.idx, excluded) or verb.i in in_markers:
+                continue  # (comme l'a signalé X: the verb is the marker's)
             unit = units[unit_of[verb.i]]
             inside = next((q for q in quotes if q.contains(verb.idx)), None)
             if inside is not None:
@@ -91,7 +98,7 @@ class AttributionFinder:
             found.extend(results)
             if not results:
                 idle.setdefault(unit_of[verb.i], []).append(context)
-        for match_id, start, end in self.marker_matcher(doc):
+        for match_id, start, end in markers:
             if start not in unit_of or in_ranges(doc[start].idx, excluded):
                 continue
             if any(q.contains(doc[start].idx) for q in quotes):
@@ -210,6 +217,32 @@ class AttributionFinder:
                 )
             )
         return results
+
+
+def _as_clause_matcher(nlp: Language, grammar: Grammar) -> Matcher:
+    """Comme l'a signalé le parquet / ainsi que le rapporte X: an as-clause opener, a clitic, an
+    optional auxiliary and any reporting verb (by lemma or known form), matched as an
+    ``as_verb`` marker (profile as_clause_openers, as_clause_clitics)."""
+    matcher = Matcher(nlp.vocab)
+    clitics = {"LOWER": {"IN": sorted(grammar.as_clause_clitics)}}
+    aux = {"POS": "AUX", "OP": "?"}
+    verbs = [
+        {"LEMMA": {"IN": sorted(grammar.verbs)}},
+        {"LOWER": {"IN": sorted(grammar.verb_forms)}},
+    ]
+    for opener in grammar.as_clause_openers:
+        words = [{"LOWER": w} for w in opener.split()]
+        matcher.add("as_verb", [[*words, clitics, aux, verb] for verb in verbs])
+    return matcher
+
+
+def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """One match per start, the longest, in text order."""
+    best: dict[int, tuple[int, int, int]] = {}
+    for match in matches:
+        if match[1] not in best or match[2] > best[match[1]][2]:
+            best[match[1]] = match
+    return [best[k] for k in sorted(best)]
 
 
 def _first(table, grammar: Grammar, context) -> list[RawAttribution]:

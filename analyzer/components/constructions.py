@@ -108,6 +108,10 @@ class Grammar:
         self.question_words = _words(p["question_words"])
         self.question_verbs = set(p["question_verbs"])
         self.citing_verbs = set(p["citing_verbs"])
+        self.as_clause_openers = _words(p["as_clause_openers"])
+        self.as_clause_clitics = {
+            w.replace("'", mark) for w in _words(p["as_clause_clitics"]) for mark in "'’‘"
+        }
         self.reflexive_not_reporting = set(p["reflexive_not_reporting"])
         self.reflexive_pronouns = _words(p["reflexive_pronouns"])
         self.relay_verbs = set(p["relay_verbs"])
@@ -517,11 +521,13 @@ def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
 
 def _opens_sentence(doc: Doc, quote: Quote, unit: Span) -> bool:
     """The quotation is the whole clause before the incise: nothing but punctuation stands
-    between the sentence start and its opening mark. Otherwise (Le premier a « tué par balle »,
-    a indiqué X) the clause is partly quoted: mixed, its content the whole clause."""
+    between the sentence start, or a colon that introduces it, and its opening mark. Otherwise
+    (Le premier a « tué par balle », a indiqué X) the clause is partly quoted: mixed, its
+    content the whole clause."""
     if quote.start < unit.start_char - 1:
         return False
-    return not any(ch.isalnum() for ch in doc_text(doc)[unit.start_char : quote.start])
+    before = doc_text(doc)[unit.start_char : quote.start].rstrip()
+    return before.endswith(":") or not any(ch.isalnum() for ch in before)
 
 
 def clitic_without_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
@@ -807,10 +813,18 @@ def that_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
 
 
 def colon(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
-    """Le maire a tranché : « Nous rouvrirons lundi. » (direct when the quotation is all of it)."""
-    if nxt.text != ":":
+    """Le maire a tranché : « Nous rouvrirons lundi. » / a résumé d'une formule : « … » (a short
+    phrase of manner may stand before the colon; direct when the quotation is all of it)."""
+    colon_at = None
+    for tok in c.doc[nxt.i : min(nxt.i + 5, c.unit.end)]:
+        if tok.text == ":":
+            colon_at = tok
+            break
+        if tok.pos_ in {"VERB", "AUX"} or tok.is_punct or tok.is_space:
+            return None
+    if colon_at is None:
         return None
-    start = next_word(c.doc, nxt.i + 1, c.unit.end)
+    start = next_word(c.doc, colon_at.i + 1, c.unit.end)
     if start is None:
         return None, (0, 0)  # a colon closing the sentence: nothing to attribute
     end = g.clause_end(c.doc, start.i, c.unit)
@@ -1023,6 +1037,8 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
     if cls == "opinion" and not at_start:
         return []
     np_start = marker.end - 1 if cls == "de_source" else marker.end  # de [source policière]
+    if cls == "as_verb":
+        np_start = g.skip_indirect_object(doc, np_start, unit.end)  # comme l'a signalé hier X
     speaker = g.np_forward(doc, np_start, unit.end)
     if speaker is None:
         return []
@@ -1033,7 +1049,9 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
     after = next_word(doc, speaker.end, unit.end)
     before = prev_word(doc, marker.start, unit.start)
     follows = after is not None and after.text == ","
-    if at_start or (
+    if cls == "as_verb" and not at_start and marker.start_char - unit.start_char > 3:
+        content = trim_chars(doc_text(doc), unit.start_char, marker.start_char)  # X, comme …
+    elif at_start or (
         follows
         and before is not None
         and before.text == ","
