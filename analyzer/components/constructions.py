@@ -264,14 +264,29 @@ class Grammar:
             return None
         return j
 
-    def complementiser_near(self, doc: Doc, nxt: Token, unit: Span) -> Token | None:
+    def complementiser_near(
+        self, doc: Doc, nxt: Token, unit: Span, verb: Token | None = None
+    ) -> Token | None:
         """The que / that opening the content, right after the cue or after a short aside
-        ("a déclaré, mardi, que"; "relèvent par ailleurs que"). Not the que of a restriction
-        (la direction n'aurait proposé qu'une hausse)."""
+        ("a déclaré, mardi, que"; "relèvent par ailleurs que"), or the one the parse gives the
+        cue's clausal complement past words it mistags (a révélé à l'agence France presse que).
+        Not the que of a restriction (la direction n'aurait proposé qu'une hausse)."""
         if self.restrictive(doc, nxt, unit):
             return None
         if normalise(nxt.text) in self.complementisers:
             return nxt
+        for clause in verb.children if verb is not None else ():
+            marks = [
+                k
+                for k in clause.children
+                if k.dep_ == "mark" and normalise(k.text) in self.complementisers
+            ]
+            if clause.dep_ == "ccomp" and marks and nxt.i < marks[0].i < min(nxt.i + 10, unit.end):
+                between = doc[nxt.i : marks[0].i]
+                if not any(
+                    t.text in {".", ";", ":", "!", "?"} or t.text in QUOTE_MARKS for t in between
+                ):
+                    return marks[0]
         for j in range(nxt.i, min(nxt.i + 7, unit.end)):
             tok = doc[j]
             if normalise(tok.text) in self.complementisers:
@@ -803,7 +818,7 @@ Content = tuple[str | None, tuple[int, int]]
 
 def that_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     """Le préfet a précisé que les routes … / Officials said that the talks …"""
-    complementiser = g.complementiser_near(c.doc, nxt, c.unit)
+    complementiser = g.complementiser_near(c.doc, nxt, c.unit, c.verb)
     if complementiser is None:
         return None
     start = next_word(c.doc, complementiser.i + 1, c.unit.end)
