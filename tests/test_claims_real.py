@@ -124,3 +124,13 @@ def test_claim_floors_on_real_news(lang, request):
     assert result["claim_attribution_accuracy"] >= floors["attributed"], result
     precision = result["findings"]["unattributed-claim"]["precision"]
     assert precision >= floors["precision"], result
+
+
+def test_questions_and_fragments_are_not_claims(en):
+    text = (
+        "The council approved a budget of $12 million on Monday. Will it be enough?\n\n"
+        "Step aside.\n\nThe plant closed in 2019 after 40 years."
+    )
+    texts = [t for t, _ in _claims(en, text)]
+    assert "Will it be enough?" not in texts and "Step aside." not in texts, texts
+    assert "The plant closed in 2019 after 40 years." in texts, texts

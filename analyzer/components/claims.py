@@ -55,6 +55,7 @@ _QUOTATION_SHARE = 0.3
 #: A dateline that heads its story on the same line: "BIARRITZ / Trois jeunes …".
 _DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]{2,}\s*/")
 _TITLE_MAX_WORDS = 25
+_MIN_WORDS = 3
 _EXPLETIVES = frozenset({"there", "ce", "c'", "cela", "ça", "this", "that"})
 #: The source type a reporting verb's subject gets from its entity label.
 _SUBJECT_TYPES = {
@@ -136,7 +137,7 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
         line = next((i for i, (s, e) in enumerate(spans) if s <= start < e), 0)
         if _title_line(doc, unit, spans[line] if spans else (start, end)):
             continue
-        if _DATELINE.match(unit.text):
+        if _DATELINE.match(unit.text) or _asserts_nothing(unit):
             continue
         reported_speech = any(start <= c < end for c in mixed_cues)
         if (
@@ -147,6 +148,14 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
             continue  # a quotation with its reporting verb; quoted words in reported speech stay
         result.append((line, unit))
     return result
+
+
+def _asserts_nothing(unit: Span) -> bool:
+    """A question, or a fragment of fewer than three words (a stray quotation mark, "Et
+    après ?"), states no fact."""
+    words = [t for t in unit if not t.is_space and not t.is_punct]
+    text = unit.text.rstrip(" »”\"'\n")
+    return len(words) < _MIN_WORDS or text.endswith("?")
 
 
 def _reports(unit: Span, quotes: list, verbs: dict[str, str]) -> bool:
