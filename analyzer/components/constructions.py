@@ -340,6 +340,9 @@ class Grammar:
             if doc[j].text == "," and j > i and self.reporting_participle(doc, j + 1, unit):
                 end = j  # …, adding that … / …, précisant que …: the participle's own content
                 break
+            if doc[j].text == "," and j > i and self._resumptive(doc, j + 1, unit):
+                end = j  # …, un bilan qui se fonde sur …: the writer's comment on the clause
+                break
             if (
                 doc[j].pos_ == "CCONJ"
                 and j > i + 1
@@ -367,6 +370,16 @@ class Grammar:
             end -= 1
         last = doc[end - 1]
         return last.idx + len(last.text)
+
+    def _resumptive(self, doc: Doc, i: int, end_unit: Span) -> bool:
+        """An apposition that sums up the clause before it: a determiner, a noun (an adjective
+        or two) and a relative pronoun (…, un bilan qui …; …, a figure that …)."""
+        if i + 2 >= end_unit.end or doc[i].pos_ != "DET" or doc[i + 1].pos_ != "NOUN":
+            return False
+        j = i + 2
+        while j < end_unit.end and j < i + 4 and doc[j].pos_ == "ADJ":
+            j += 1
+        return j < end_unit.end and normalise(doc[j].text) in self.relatives
 
     def reporting_participle(self, doc: Doc, i: int, unit: Span) -> bool:
         """A present participle or gerund of a reporting verb at ``i`` (adding, en précisant)."""
@@ -416,6 +429,11 @@ class Grammar:
         for child in verb.children:
             if child.dep_.startswith("nsubj") and child.i < verb.i and usable(child):
                 return noun_phrase(child)
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") and child.i < verb.i:
+                name = _quoted_name(doc, child, quotes)
+                if name is not None:
+                    return name  # La « Commission nationale … » a estimé: a name in quotes
         if "Part" not in verb.morph.get("VerbForm"):  # the parse is off (La préfecture note que)
             span = np_backward(doc, cue.start, unit.start, self.phrase)
             if span is not None and usable(span[0]):
@@ -621,6 +639,17 @@ def preposed_cue(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         return []
     speaker = g.subject(c.doc, c.verb, c.cue, c.unit)
     return [c.record(found[0], found[1], speaker)]
+
+
+def _quoted_name(doc: Doc, tok: Token, quotes: list[Quote]) -> Span | None:
+    """The words of a quotation holding ``tok`` when they are a name, not speech: no verb."""
+    quote = next((q for q in quotes if q.contains(tok.idx)), None)
+    if quote is None:
+        return None
+    span = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="contract")
+    if span is None or not len(span) or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None
+    return span
 
 
 #: Clauses inside another: a participle hanging on one reports for the clause above it.
