@@ -5,11 +5,11 @@ weights:
 
 - attribution_coverage (0.20): claims covered by a source, a claim counting 1 when an
   identifiable source stands behind it, 0.5 for an anonymous one, 0.25 for a vague one; full
-  marks when two thirds of the claims are covered (background and public record need no source).
+  marks when half the claims are covered (background and public record need no source).
 - source_quality (0.25): mean quality of the attributions' sources: person, organisation, role
   and document 1.0; anonymous 0.5 (0.7 when the text says why); vague 0.2; unknown 0.
 - named_voices (0.30): statements given to people and office-holders the text names, per 100 words;
-  full marks at 1.5 (reporting is people on the record; a reader counts them).
+  full marks at 1.25 (reporting is people on the record; a reader counts them).
 - source_diversity (0.10): distinct identifiable sources (up to 4), less a penalty when one
   source has most of the attributions.
 - hedging (0.15): 1 - 4 x (hedges in the writer's voice that no source covers / claims).
@@ -84,9 +84,9 @@ COVERAGE = {
 }
 GRADES = ((75, "A"), (60, "B"), (45, "C"), (30, "D"), (0, "E"))
 #: Share of covered claims that earns full marks for coverage.
-_COVERAGE_TARGET = 2 / 3
+_COVERAGE_TARGET = 1 / 2
 #: Statements from named people and office-holders per 100 words that earn full marks.
-_VOICES_TARGET = 1.5
+_VOICES_TARGET = 1.25
 _HEDGES_PER_CLAIM = 4.0
 #: Loaded terms, judging verbs and exclamations in the writer's voice per 100 words that take
 #: the whole deduction.
