@@ -33,6 +33,15 @@ def test_quotation_over_several_paragraphs_is_recorded_paragraph_by_paragraph():
     assert inner(text) == ["Premier paragraphe.", "Deuxième paragraphe"]
 
 
+def test_quotation_reopened_on_the_next_line_ends_with_its_line():
+    """One paragraph a line (a single line break), each line of a long quotation reopening."""
+    text = "“The road was closed at dawn.\n“Crews worked all day. It is open again,” he said."
+    assert inner(text) == [
+        "The road was closed at dawn.",
+        "Crews worked all day. It is open again,",
+    ]
+
+
 def test_continuing_paragraph_takes_the_speaker_named_before(fr):
     text = (
         "« Le budget est prêt, a assuré la maire, Lucie Bernard.\n\n"

@@ -87,6 +87,12 @@ def find_quotes(text: str) -> list[Quote]:
             ch = text[i]
             if i == skip:
                 continue
+            if ch == "\n" and stack and _reopens(text, i, p_end, stack[0][0]):
+                # a line that reopens the quotation: the open one ended with its line (one
+                # paragraph a line, each paragraph of a long quotation reopening its mark)
+                quotes.append(_make(text, stack[0][1], i, closed=False))
+                stack.clear()
+                continue
             if ch in "'`" and i + 1 < p_end and text[i + 1] == ch:
                 ch, skip = '"', i + 1  # ''wire style'' and ``TeX style'' double quotes
             elif ch not in QUOTE_MARKS:
@@ -122,6 +128,14 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(_make(text, stack[0][1], p_end, closed=False))
             stack.clear()
     return quotes
+
+
+def _reopens(text: str, i: int, end: int, mark: str) -> bool:
+    """The line after the line break at ``i`` opens with ``mark`` (the same opening mark)."""
+    j = i + 1
+    while j < end and text[j] in _SPACE:
+        j += 1
+    return j < end and text[j] == mark
 
 
 def _placed_as_closer(text: str, i: int) -> bool:
