@@ -340,6 +340,9 @@ class Grammar:
             if doc[j].text == "," and j > i and self.reporting_participle(doc, j + 1, unit):
                 end = j  # …, adding that … / …, précisant que …: the participle's own content
                 break
+            if doc[j].text == "," and j > i and self._reporting_relative(doc, j + 1, unit):
+                end = j  # …, which she promises will …: a relative with a speaker of its own
+                break
             if doc[j].text == "," and j > i and self._resumptive(doc, j + 1, unit):
                 end = j  # …, un bilan qui se fonde sur …: the writer's comment on the clause
                 break
@@ -370,6 +373,15 @@ class Grammar:
             end -= 1
         last = doc[end - 1]
         return last.idx + len(last.text)
+
+    def _reporting_relative(self, doc: Doc, i: int, unit: Span) -> bool:
+        """A relative pronoun whose clause opens with a subject and a reporting verb."""
+        if i >= unit.end or normalise(doc[i].text) not in self.relatives:
+            return False
+        return any(
+            t.pos_ == "VERB" and normalise(t.lemma_) in self.verbs
+            for t in doc[i + 1 : min(i + 4, unit.end)]
+        ) and any(t.dep_.startswith("nsubj") for t in doc[i + 1 : min(i + 3, unit.end)])
 
     def _resumptive(self, doc: Doc, i: int, end_unit: Span) -> bool:
         """An apposition that sums up the clause before it: a determiner, a noun (an adjective
