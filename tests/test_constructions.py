@@ -56,6 +56,12 @@ def test_every_row_names_a_construction():
             "officials close to the talks",
         ),
         (
+            "en",
+            'The daily said the two firms had settled, citing "a person close to the talks."',
+            "The daily",
+            "a person close to the talks",
+        ),
+        (
             "fr",
             "Le quotidien affirme que la maire va se retirer, citant des élus de sa majorité.",
             "Le quotidien",

@@ -659,6 +659,8 @@ def _quoted_name(doc: Doc, tok: Token, quotes: list[Quote]) -> Span | None:
     if quote is None:
         return None
     span = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="contract")
+    while span is not None and len(span) and span[-1].is_punct:
+        span = span[:-1]
     if span is None or not len(span) or any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None
     return span
@@ -693,6 +695,8 @@ def cited_source(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     if head.i == verb.i or lemma not in g.verbs or lemma in g.citing_verbs:
         return []
     speaker = g.np_forward(doc, verb.i + 1, unit.end)
+    if speaker is None and verb.i + 2 < unit.end:  # citing "a person familiar with the matter"
+        speaker = _quoted_name(doc, doc[verb.i + 2], c.quotes)
     if speaker is None:
         return []
     before = prev_word(doc, head.i, unit.start)
