@@ -134,3 +134,13 @@ def test_questions_and_fragments_are_not_claims(en):
     texts = [t for t, _ in _claims(en, text)]
     assert "Will it be enough?" not in texts and "Step aside." not in texts, texts
     assert "The plant closed in 2019 after 40 years." in texts, texts
+
+
+def test_a_sentence_opening_on_a_quotation_is_a_quotation(fr):
+    text = (
+        "« Ce niveau a été entièrement ravagé » confie à France Bleu Isère Charles Barbier, le "
+        "directeur de cabinet du préfet de l'Isère, arrivé sur place vers cinq heures du matin."
+        "\n\nLe parking avait ouvert en 2015."
+    )
+    texts = [t for t, _ in _claims(fr, text)]
+    assert not [t for t in texts if "ravagé" in t], texts

@@ -52,6 +52,8 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = frozenset(".!?…»”\"'")
 #: A unit with quoted words over this share of its characters and a direct cue is a quotation.
 _QUOTATION_SHARE = 0.3
+#: A unit that opens on a quotation is one when its quoted words are over this share.
+_OPENING_QUOTE_SHARE = 0.2
 #: A dateline that heads its story on the same line: "BIARRITZ / Trois jeunes …".
 _DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]{2,}\s*/")
 _TITLE_MAX_WORDS = 25
@@ -140,14 +142,24 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
         if _DATELINE.match(unit.text) or _asserts_nothing(unit):
             continue
         reported_speech = any(start <= c < end for c in mixed_cues)
+        share = _QUOTATION_SHARE
+        if any(q.start <= start + _lead(unit) < q.end for q in quotes):
+            share = _OPENING_QUOTE_SHARE  # « … », affirme X: a quotation first, then its speaker
+            reported_speech = False
         if (
-            quoted > _QUOTATION_SHARE * (end - start)
+            quoted > share * (end - start)
             and not reported_speech
             and (any(start <= c < end for c in direct_cues) or _reports(unit, quotes, verbs))
         ):
             continue  # a quotation with its reporting verb; quoted words in reported speech stay
         result.append((line, unit))
     return result
+
+
+def _lead(unit: Span) -> int:
+    """Characters before the unit's first word (an opening quotation mark counts as a word)."""
+    text = unit.text
+    return len(text) - len(text.lstrip())
 
 
 def _asserts_nothing(unit: Span) -> bool:
