@@ -723,6 +723,8 @@ def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     present = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
     if not (present or gerund) or verb.tag_ in {"VBZ", "VBP", "VBD"}:
         return None
+    if any(k.dep_ == "aux" and k.i < verb.i for k in verb.children):
+        return None  # the police were alleging that …: a finite progressive, not a participle
     found = _content_after(g, c)
     if found is None:
         return []
