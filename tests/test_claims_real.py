@@ -144,3 +144,14 @@ def test_a_sentence_opening_on_a_quotation_is_a_quotation(fr):
     )
     texts = [t for t, _ in _claims(fr, text)]
     assert not [t for t in texts if "ravagé" in t], texts
+
+
+def test_declining_to_comment_is_not_a_claim(en, fr):
+    text = "The plant will close in June, the union said.\n\nBoth companies declined to comment."
+    assert [t for t, _ in _claims(en, text) if "declined" in t] == []
+    text = (
+        "L'enquête a été confiée à la police judiciaire, qui n'a pas souhaité faire de "
+        "commentaire.\n\nLe maire n'a pas souhaité s'exprimer."
+    )
+    texts = [t for t, _ in _claims(fr, text)]
+    assert not [t for t in texts if t.startswith("Le maire")], texts

@@ -56,6 +56,17 @@ _QUOTATION_SHARE = 0.3
 _OPENING_QUOTE_SHARE = 0.2
 #: A dateline that heads its story on the same line: "BIARRITZ / Trois jeunes …".
 _DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]{2,}\s*/")
+#: A source declining to speak ("Both companies declined to comment", "Le procureur n'a pas
+#: souhaité expliquer …") says how the story was sourced, not a fact; in a relative clause
+#: ("…, qui n'a pas souhaité faire de commentaire") it leaves the sentence a claim.
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|refused) to (?:comment|elaborate|say)|could not be reached"
+    r"|did not (?:immediately )?(?:respond|return)"
+    r"|n['’](?:a|ont) pas (?:souhaité|voulu|répondu|donné suite|pu être joint)"
+    r"|refusé de (?:commenter|s['’]exprimer)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:qui|who|which)\s+(?:n['’]|did|has|had|could|declined|refused)", re.I)
 _TITLE_MAX_WORDS = 25
 _MIN_WORDS = 3
 _EXPLETIVES = frozenset({"there", "ce", "c'", "cela", "ça", "this", "that"})
@@ -163,10 +174,12 @@ def _lead(unit: Span) -> int:
 
 
 def _asserts_nothing(unit: Span) -> bool:
-    """A question, or a fragment of fewer than three words (a stray quotation mark, "Et
-    après ?"), states no fact."""
+    """A question, a fragment of fewer than three words (a stray quotation mark, "Et
+    après ?") or a source declining to comment states no fact."""
     words = [t for t in unit if not t.is_space and not t.is_punct]
     text = unit.text.rstrip(" »”\"'\n")
+    if _NO_COMMENT.search(unit.text) and not _RELATIVE.search(unit.text):
+        return True
     return len(words) < _MIN_WORDS or text.endswith("?")
 
 
