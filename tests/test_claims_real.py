@@ -155,3 +155,12 @@ def test_declining_to_comment_is_not_a_claim(en, fr):
     )
     texts = [t for t, _ in _claims(fr, text)]
     assert not [t for t in texts if t.startswith("Le maire")], texts
+
+
+def test_a_scheduled_event_is_public_record(fr):
+    text = (
+        "Le conseil a voté une hausse de 4 % des tarifs de la cantine.\n\n"
+        "Une réunion publique doit avoir lieu jeudi soir en mairie."
+    )
+    texts = [t for t, _ in _claims(fr, text)]
+    assert not [t for t in texts if "réunion" in t], texts

@@ -66,6 +66,15 @@ _NO_COMMENT = re.compile(
     r"|refusé de (?:commenter|s['’]exprimer)",
     re.IGNORECASE,
 )
+#: A scheduled event ("Le vote doit avoir lieu le 2 décembre", "The hearing is scheduled to
+#: resume on Monday") is public record, not a claim (ANNOTATION.md section 5).
+_SCHEDULED = re.compile(
+    r"\b(?:doit|doivent|devrait|devraient) avoir lieu|\baura(?:ient)? lieu|\bse tiendr(?:a|ont)\b"
+    r"|\b(?:est|sont) (?:prévue?s?|programmée?s?) (?:le|pour|ce|cette|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche)\b|\bwill be held\b|\b(?:is|are) scheduled to\b"
+    r"|\bwill take place\b|\bwill be closed\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\b(?:qui|who|which)\s+(?:n['’]|did|has|had|could|declined|refused)", re.I)
 _TITLE_MAX_WORDS = 25
 _MIN_WORDS = 3
@@ -175,10 +184,12 @@ def _lead(unit: Span) -> int:
 
 def _asserts_nothing(unit: Span) -> bool:
     """A question, a fragment of fewer than three words (a stray quotation mark, "Et
-    après ?") or a source declining to comment states no fact."""
+    après ?"), a source declining to comment or a scheduled event states no fact."""
     words = [t for t in unit if not t.is_space and not t.is_punct]
     text = unit.text.rstrip(" »”\"'\n")
     if _NO_COMMENT.search(unit.text) and not _RELATIVE.search(unit.text):
+        return True
+    if _SCHEDULED.search(unit.text):
         return True
     return len(words) < _MIN_WORDS or text.endswith("?")
 
