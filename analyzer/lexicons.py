@@ -98,6 +98,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "question_words": (list, []),
     "question_verbs": (list, []),
     "citing_verbs": (list, []),
+    "thought_verbs": (list, []),
     "as_clause_openers": (list, []),
     "as_clause_clitics": (list, []),
     "reflexive_not_reporting": (list, []),

@@ -83,6 +83,8 @@ def test_cited_source_is_a_second_speaker(request, lang, text, reporter, cited):
     ("lang", "construction", "text"),
     [
         ("fr", "according_to", "Selon toute vraisemblance, le feu a pris dans la cuisine."),
+        ("fr", "infinitive", "Le club pensait tenir la victoire avant le but tardif."),
+        ("en", "infinitive", "The visitors thought to have sealed the win before the late goal."),
     ],
 )
 def test_construction_that_attributes_nothing(request, lang, construction, text):

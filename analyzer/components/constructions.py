@@ -108,6 +108,7 @@ class Grammar:
         self.question_words = _words(p["question_words"])
         self.question_verbs = set(p["question_verbs"])
         self.citing_verbs = set(p["citing_verbs"])
+        self.thought_verbs = set(p["thought_verbs"])
         self.as_clause_openers = _words(p["as_clause_openers"])
         self.as_clause_clitics = {
             w.replace("'", mark) for w in _words(p["as_clause_clitics"]) for mark in "'’‘"
@@ -910,6 +911,8 @@ def infinitive(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
         if normalise(tok.text) in g.infinitive_negation and tok.i + 1 < unit.end:
             tok = doc[tok.i + 1]
     is_inf = "Inf" in tok.morph.get("VerbForm") or (tok.tag_ == "VB" and marked)
+    if is_inf and c.lemma in g.thought_verbs:
+        return None, (0, 0)  # Lyon pensait tenir la victoire: narration, not a statement
     if is_inf and (not restricted or c.lemma in g.infinitive_with_de):
         return None, (nxt.idx, g.clause_end(doc, tok.i, unit))
     return None
