@@ -11,8 +11,9 @@ and the score between reliable and unreliable outlets of the ReCOVery corpus.
 2. ``../shared/reference/recovery-dev.jsonl`` (221 English COVID-19 articles from 28 outlets rated
    reliable or unreliable by NewsGuard and Media Bias/Fact Check; ``reliable`` is the outlet's
    rating, not a verdict on the article): the AUC of the score between the two groups (the
-   chance that a reliable outlet's article scores above an unreliable one's, ties half), each
-   component's AUC, and the baselines: single words counted per 100 words ("said", "says",
+   chance that a reliable outlet's article scores above an unreliable one's, ties half), the
+   same on half the outlets drawn at random 30 times (mean and worst), each component's AUC,
+   and the baselines: single words counted per 100 words ("said", "says",
    "told", "according", "quoted", "i", "we", "you"), each taken in its better direction, the best
    one named. Then the grades: median score of the reliable outlets' articles and of the
    unreliable ones', and the median of the reliable outlets' own medians.
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import statistics
 import sys
@@ -45,6 +47,7 @@ TARGET_CLAIMS = 0.85
 TARGET_PRECISION = 0.85
 TARGET_AUC = 0.80
 TARGET_MARGIN = 0.10
+_SEED = 1
 
 
 def auc(positive: list[float], negative: list[float]) -> float:
@@ -53,6 +56,22 @@ def auc(positive: list[float], negative: list[float]) -> float:
         return float("nan")
     wins = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in positive for n in negative)
     return wins / (len(positive) * len(negative))
+
+
+def outlet_halves(rows: list[dict], scores: list[float], draws: int = 30) -> dict[str, float]:
+    """The score's AUC on half the outlets drawn at random (seeded), ``draws`` times: whether
+    the separation holds on outlets it was not looked at with, not only on the whole set."""
+    rng = random.Random(_SEED)
+    names = sorted({r["outlet"] for r in rows})
+    values = []
+    for _ in range(draws):
+        kept = set(rng.sample(names, len(names) // 2))
+        idx = [i for i, r in enumerate(rows) if r["outlet"] in kept]
+        good = [scores[i] for i in idx if rows[i]["reliable"]]
+        bad = [scores[i] for i in idx if not rows[i]["reliable"]]
+        if good and bad:
+            values.append(auc(good, bad))
+    return {"mean": statistics.mean(values), "min": min(values), "draws": len(values)}
 
 
 def per_100_words(text: str, word: str) -> float:
@@ -152,6 +171,7 @@ def run_recovery(limit: int | None) -> dict | None:
     def grade(value: float) -> str:
         return next(g for floor, g in GRADES if value >= floor)
 
+    halves = outlet_halves(rows, scores)
     outlets: dict[str, list[int]] = {}
     for i in reliable:
         outlets.setdefault(rows[i]["outlet"], []).append(scores[i])
@@ -163,6 +183,7 @@ def run_recovery(limit: int | None) -> dict | None:
         "reliable": len(reliable),
         "unreliable": len(unreliable),
         "auc": split(scores),
+        "auc_outlet_halves": halves,
         "components": components,
         "baselines": baselines,
         "best_baseline": best_word,
@@ -205,6 +226,10 @@ def print_recovery(r: dict) -> None:
         f"{r['unreliable']} unreliable)"
     )
     print(f"  score AUC {r['auc']:.3f} ({_met(r['auc'] >= TARGET_AUC)})")
+    h = r["auc_outlet_halves"]
+    print(
+        f"  on half the outlets, {h['draws']} draws: AUC mean {h['mean']:.3f}, min {h['min']:.3f}"
+    )
     print(
         f"  best single-word baseline: {best!r} per 100 words, AUC {r['baselines'][best]:.3f}; "
         f"margin {margin:+.3f} ({_met(margin >= TARGET_MARGIN)})"

@@ -118,3 +118,15 @@ def test_the_writers_raised_voice_takes_away_but_quoted_voices_do_not(fr):
     assert loud.score.value < calm.score.value, (loud.score, calm.score)
     # Clean language earns nothing by itself: the same text with no sources stays low.
     assert fr.analyze(UNSOURCED).score.value <= 30
+
+
+def test_the_benchmark_counts_ties_half_and_draws_outlets_apart():
+    from benchmarks.recovery import auc, outlet_halves
+
+    assert auc([3, 2], [1, 2]) == (1 + 1 + 0.5 + 1) / 4
+    rows = [{"outlet": f"o{i}", "reliable": i % 2 == 0} for i in range(8)]
+    perfect = [10.0 if r["reliable"] else 0.0 for r in rows]
+    halves = outlet_halves(rows, perfect)
+    assert halves["draws"] > 0 and halves["min"] == halves["mean"] == 1.0
+    reversed_ = [-s for s in perfect]
+    assert outlet_halves(rows, reversed_)["mean"] == 0.0
