@@ -99,6 +99,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "question_verbs": (list, []),
     "citing_verbs": (list, []),
     "thought_verbs": (list, []),
+    "figure_links": (list, []),
     "as_clause_openers": (list, []),
     "as_clause_clitics": (list, []),
     "reflexive_not_reporting": (list, []),

@@ -92,3 +92,34 @@ def test_construction_that_attributes_nothing(request, lang, construction, text)
     from tests.conftest import attributions_of
 
     assert attributions_of(request.getfixturevalue(lang), text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Ils étaient entre 9.000 selon la police et 25.000 selon les organisateurs.",
+            [("9.000", "la police"), ("25.000", "les organisateurs")],
+        ),
+        (
+            "en",
+            "Turnout was put at 9,000 according to police and 25,000 according to the organisers.",
+            [("9,000", "police"), ("25,000", "the organisers")],
+        ),
+    ],
+)
+def test_figure_by_source_gives_each_count_its_source(request, lang, text, expected):
+    """figure_by_source: in a comparison of counts, each count is its marker's source's."""
+    from tests.conftest import attributions_of
+
+    atts = attributions_of(request.getfixturevalue(lang), text)
+    found = [(a.content.text, a.speaker.span.text) for a in atts if a.kind == "according_to"]
+    assert [f for f in found if f in expected] == expected, found
+
+
+def test_a_count_for_a_candidate_is_no_source(fr):
+    text = "Mme Lacerda recueille 44,8 % des suffrages, contre 41,3 % pour M. Teixeira."
+    from tests.conftest import attributions_of
+
+    assert attributions_of(fr, text) == []
