@@ -100,6 +100,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "citing_verbs": (list, []),
     "thought_verbs": (list, []),
     "figure_links": (list, []),
+    "cleft_openers": (list, []),
     "as_clause_openers": (list, []),
     "as_clause_clitics": (list, []),
     "reflexive_not_reporting": (list, []),

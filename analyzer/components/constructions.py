@@ -110,6 +110,7 @@ class Grammar:
         self.citing_verbs = set(p["citing_verbs"])
         self.thought_verbs = set(p["thought_verbs"])
         self.figure_links = _words(p["figure_links"])
+        self.cleft_openers = _words(p["cleft_openers"])
         self.as_clause_openers = _words(p["as_clause_openers"])
         self.as_clause_clitics = {
             w.replace("'", mark) for w in _words(p["as_clause_clitics"]) for mark in "'’‘"
@@ -577,6 +578,32 @@ def _opens_sentence(doc: Doc, quote: Quote, unit: Span) -> bool:
     return before.endswith(":") or not any(ch.isalnum() for ch in before)
 
 
+def cleft_previous(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """… montre des signes d'infléchissement. C'est ce qu'indique Santé publique France. / That
+    is what the report found: a cleft at a sentence's start gives the sentence before it (in the
+    same paragraph) to the speaker after the cue (profile cleft_openers)."""
+    doc, unit = c.doc, c.unit
+    before = normalise(doc[unit.start : c.cue.start].text).strip()
+    opener = next((o for o in g.cleft_openers if before == o or before.startswith(o + " ")), None)
+    if opener is None:
+        return None
+    units = doc._.units or []
+    index = next((k for k, u in enumerate(units) if u.start == unit.start), None)
+    if not index:
+        return []
+    previous = units[index - 1]
+    if "\n\n" in doc_text(doc)[previous.end_char : unit.start_char]:
+        return []  # the sentence before stands in another paragraph
+    if before == opener:  # C'est ce qu'indique SPF: the subject after the cue
+        speaker = g.np_forward(doc, g.skip_indirect_object(doc, c.cue.end, unit.end), unit.end)
+    else:  # That is what the report found / C'est ce que le ministre a dit
+        speaker = g.subject(doc, c.verb, c.cue, unit)
+    content = trim_chars(doc_text(doc), previous.start_char, previous.end_char)
+    while content[1] > content[0] and doc_text(doc)[content[1] - 1] in ".!?…":
+        content = (content[0], content[1] - 1)
+    return [c.record(c.kind_of(content), content, speaker)]
+
+
 def clitic_without_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     """Dit-il. standing alone at a sentence start: nothing to attribute."""
     return [] if c.clitic is not None and c.before is None else None
@@ -851,6 +878,7 @@ CUE_CONSTRUCTIONS: list[tuple[str, Construction]] = [
     ("participle_adjunct", participle_adjunct),
     ("purpose_infinitive", purpose_infinitive),
     ("participle_clause", participle_clause),
+    ("cleft_previous", cleft_previous),
     ("inverted_incise", inverted_incise),
     ("clitic_without_clause", clitic_without_clause),
     ("postposed_clause", postposed_clause),
