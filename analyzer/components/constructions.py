@@ -906,11 +906,15 @@ def that_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
 
 def colon(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     """Le maire a tranché : « Nous rouvrirons lundi. » / a résumé d'une formule : « … » (a short
-    phrase of manner may stand before the colon; direct when the quotation is all of it)."""
+    phrase of manner may stand before the colon; direct when the quotation is all of it) / He
+    said, “We will reopen.” (a comma before a quotation that ends the sentence)."""
     colon_at = None
     for tok in c.doc[nxt.i : min(nxt.i + 5, c.unit.end)]:
         if tok.text == ":":
             colon_at = tok
+            break
+        if tok.text == "," and tok.i == nxt.i and _quote_opens_after(c, tok):
+            colon_at = tok  # He said, “One person has died.”: the comma as a colon
             break
         if tok.pos_ in {"VERB", "AUX"} or tok.is_punct or tok.is_space:
             return None
@@ -924,6 +928,13 @@ def colon(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     if quote is not None and quote.end >= end - 1:
         return "direct", (quote.inner_start, quote.inner_end)
     return None, (start.idx, end)
+
+
+def _quote_opens_after(c: CueContext, tok: Token) -> bool:
+    """A quotation opens right after ``tok`` and runs to the end of the sentence."""
+    after = next_word(c.doc, tok.i + 1, c.unit.end)
+    quote = next((q for q in c.quotes if after is not None and q.start == after.idx), None)
+    return quote is not None and quote.end >= c.unit.end_char - 2
 
 
 def infinitive(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
