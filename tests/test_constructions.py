@@ -39,7 +39,7 @@ def test_every_row_names_a_construction():
     )
 
     known = {n for n, _ in CUE_CONSTRUCTIONS + CONTENT_FINDERS + MARKER_CONSTRUCTIONS}
-    known |= {"completed_quotation", "incise_inside_quotation"}  # outside the tables
+    known |= {"completed_quotation", "incise_inside_quotation", "report_noun"}  # no table
     for lang in ("fr", "en"):
         for row in _rows(lang):
             assert row.id.split(":")[2] in known, row.id
@@ -85,6 +85,7 @@ def test_cited_source_is_a_second_speaker(request, lang, text, reporter, cited):
         ("fr", "according_to", "Selon toute vraisemblance, le feu a pris dans la cuisine."),
         ("fr", "infinitive", "Le club pensait tenir la victoire avant le but tardif."),
         ("en", "infinitive", "The visitors thought to have sealed the win before the late goal."),
+        ("en", "report_noun", "The report that the ministry published on Monday shows a rise."),
     ],
 )
 def test_construction_that_attributes_nothing(request, lang, construction, text):

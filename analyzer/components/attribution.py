@@ -20,6 +20,7 @@ from analyzer.components.constructions import (
     Grammar,
     MarkerContext,
     incise_inside_quotation,
+    report_noun,
 )
 from analyzer.components.matching import form_matcher, lemma_matcher
 from analyzer.components.quotes import Quote, doc_text
@@ -98,6 +99,14 @@ class AttributionFinder:
             found.extend(results)
             if not results:
                 idle.setdefault(unit_of[verb.i], []).append(context)
+        for tok in doc:
+            if normalise(tok.lemma_) in self.grammar.report_nouns and tok.pos_ == "NOUN":
+                if tok.i not in unit_of or any(q.contains(tok.idx) for q in quotes):
+                    continue
+                unit = units[unit_of[tok.i]]
+                att = report_noun(self.grammar, doc, tok, unit, quotes)
+                if att is not None:
+                    found.append(att)
         for match_id, start, end in markers:
             if start not in unit_of or in_ranges(doc[start].idx, excluded):
                 continue

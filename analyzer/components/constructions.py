@@ -111,6 +111,8 @@ class Grammar:
         self.thought_verbs = set(p["thought_verbs"])
         self.figure_links = _words(p["figure_links"])
         self.cleft_openers = _words(p["cleft_openers"])
+        self.report_nouns = set(p["report_nouns"])
+        self.report_noun_links = _words(p["report_noun_links"])
         self.as_clause_openers = _words(p["as_clause_openers"])
         self.as_clause_clitics = {
             w.replace("'", mark) for w in _words(p["as_clause_clitics"]) for mark in "'’‘"
@@ -1134,6 +1136,8 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
     """Selon X, CLAUSE / CLAUSE, selon X / En France, selon l'Insee, CLAUSE / de source
     policière / pour l'économiste X (opinion markers only at the sentence start)."""
     doc, marker, cls, unit = m.doc, m.marker, m.cls, m.unit
+    if normalise(doc[marker.start : min(marker.end + 1, unit.end)].text) in g.report_noun_links:
+        return []  # l'information selon laquelle …: a relative link, no source
     ahead = normalise(doc[marker.start : min(marker.start + 6, unit.end)].text)
     if any(ahead.startswith(h) for h in g.marker_hedges):
         return []  # selon toute vraisemblance: the writer's hedge (hedges lexicon)
@@ -1210,6 +1214,46 @@ def figure_by_source(g: Grammar, m: MarkerContext) -> list[RawAttribution] | Non
         return None
     figure = doc[start : marker.start]
     return [m.record("according_to", (figure.start_char, figure.end_char), speaker)]
+
+
+def report_noun(
+    g: Grammar, doc: Doc, noun: Token, unit: Span, quotes: list[Quote]
+) -> RawAttribution | None:
+    """Reports that the talks had stalled / allegations that gangs attacked residents / la
+    rumeur selon laquelle …: a noun of report with its clause; its speaker the possessor or the
+    "by" phrase when the text gives one (profile report_nouns, report_noun_links)."""
+    after = doc[noun.i + 1 : min(noun.i + 4, unit.end)]
+    link = next(
+        (k for k in range(1, len(after) + 1) if normalise(after[:k].text) in g.report_noun_links),
+        None,
+    )
+    if link is None:
+        return None
+    last = after[link - 1]
+    if link == 1 and last.dep_ != "mark":
+        return None  # the report that the ministry published: a relative, no content
+    start = next_word(doc, last.i + 1, unit.end)
+    if start is None:
+        return None
+    end = g.clause_end(doc, start.i, unit)
+    clause = last.head  # the verb the "that" marks, or the one "selon laquelle" belongs to
+    if clause.i > noun.i:  # the claim that the dam is safe | was challenged: the clause's end
+        edge = clause.right_edge
+        while edge.i > start.i and (edge.is_punct or edge.is_space):
+            edge = doc[edge.i - 1]
+        end = min(end, edge.idx + len(edge.text))
+    content = (start.idx, end)
+    if content[1] <= content[0]:
+        return None
+    speaker = None
+    for child in noun.children:
+        if child.dep_ in {"poss", "nmod:poss"} and child.i < noun.i:
+            speaker = noun_phrase(child)
+    cue = doc[noun.i : noun.i + 1]
+    kind = "mixed" if has_quote(quotes, *content) else "indirect"
+    att = RawAttribution(kind, content, cue, normalise(noun.lemma_), "neutral", speaker)
+    att.extra["cited"] = True  # denied reports that …: the reports are a source of their own
+    return att
 
 
 #: Marker constructions in order of precedence (relay markers first).
