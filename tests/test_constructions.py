@@ -124,3 +124,12 @@ def test_a_count_for_a_candidate_is_no_source(fr):
     from tests.conftest import attributions_of
 
     assert attributions_of(fr, text) == []
+
+
+def test_a_reporting_clause_under_a_marker_keeps_its_own_speaker(fr):
+    """Selon X, Y aurait affirmé Z: the marker's attribution and Y's own, both."""
+    from tests.conftest import attributions_of
+
+    text = "Selon les premiers éléments, le conducteur aurait affirmé avoir été ébloui."
+    speakers = [a.speaker.span.text for a in attributions_of(fr, text) if a.speaker]
+    assert speakers == ["les premiers éléments", "le conducteur"], speakers

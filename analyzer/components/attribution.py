@@ -279,6 +279,7 @@ def _drop_nested(found: list[RawAttribution]) -> list[RawAttribution]:
                 and att.cue is not None
                 and other.cue is not None
                 and s <= att.cue.start_char < e
+                and not (other.kind == "according_to" and att.speaker is not None)
             ):
                 dup = True
                 break

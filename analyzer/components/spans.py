@@ -104,6 +104,18 @@ def np_forward(doc: Doc, i: int, end: int, words: PhraseWords) -> Span | None:
             j += 1
             continue
         if (
+            tok.pos_ == "VERB"
+            and j > i_start
+            and tok.dep_.startswith("acl")
+            and tok.head.i == j - 1
+            and "Part" in tok.morph.get("VerbForm")
+            and "Past" in tok.morph.get("Tense")
+            and tok.right_edge.i < end
+            and not any(t.text in STOP_PUNCT for t in doc[j : tok.right_edge.i + 1])
+        ):
+            j = tok.right_edge.i + 1  # les premiers éléments recueillis, ce papier signé X
+            continue
+        if (
             tok.pos_ == "ADP"
             and j > i_start
             and tok.head.i == j - 1
