@@ -324,7 +324,7 @@ class Grammar:
         return False
 
     def is_passive(self, verb: Token, cue: Span) -> bool:
-        if any(c.dep_ == "aux:pass" and c.i < verb.i for c in verb.children):
+        if any(c.dep_ in {"aux:pass", "auxpass"} and c.i < verb.i for c in verb.children):
             return True
         return any(normalise(t.text) in self.passive_participles for t in cue)
 
