@@ -416,7 +416,11 @@ class Grammar:
         quotes = doc._.quotes or []
 
         def usable(tok: Token) -> bool:
-            return unit.start <= tok.i < unit.end and not any(q.contains(tok.idx) for q in quotes)
+            return (
+                unit.start <= tok.i < unit.end
+                and not tok.is_punct  # a hyphen the parser took for the subject (pre-conditions)
+                and not any(q.contains(tok.idx) for q in quotes)
+            )
 
         agent = None
         for child in verb.children:
