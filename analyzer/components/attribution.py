@@ -22,7 +22,7 @@ from analyzer.components.constructions import (
     incise_inside_quotation,
     report_noun,
 )
-from analyzer.components.matching import form_matcher, lemma_matcher
+from analyzer.components.matching import lemma_matcher
 from analyzer.components.quotes import Quote, doc_text
 from analyzer.components.records import PARSE, RawAttribution
 from analyzer.components.segments import in_ranges
@@ -58,9 +58,11 @@ class AttributionFinder:
         self.lang = lang
         self.grammar = Grammar(lang)
         self.cue_matcher = lemma_matcher(nlp.vocab, [("CUE", v) for v in self.grammar.verbs])
-        self.form_matcher = form_matcher(
-            nlp.vocab, nlp.make_doc, [(lemma, f) for f, lemma in self.grammar.verb_forms.items()]
-        )
+        # one token pattern over every inflected form: no Doc to build per form at start-up
+        self.form_matcher = Matcher(nlp.vocab)
+        if self.grammar.verb_forms:
+            forms = sorted(self.grammar.verb_forms)
+            self.form_matcher.add("FORM", [[{"LOWER": {"IN": forms}}]])
         self.marker_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in self.grammar.markers.items():
             variants = {phrase, phrase.replace("'", "’")}
@@ -131,7 +133,7 @@ class AttributionFinder:
             for _, start, end in self.cue_matcher(doc)
             if doc[start].pos_ in {"VERB", "AUX"}
         }
-        for match_id, start, end in self.form_matcher(doc):
+        for _, start, end in self.form_matcher(doc):
             if start in cues:
                 continue
             before = doc[start - 1] if start > 0 else None
@@ -139,7 +141,7 @@ class AttributionFinder:
                 continue
             if doc[start].pos_ == "PROPN" or doc[start].text[:1].isupper():
                 continue
-            cues[start] = (start, end, doc.vocab.strings[match_id])
+            cues[start] = (start, end, self.grammar.verb_forms[doc[start].lower_])
         return sorted(cues.values())
 
     def _cue_context(
