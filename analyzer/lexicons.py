@@ -117,6 +117,8 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "pronouns": (dict, {}),
     "circle_prepositions": (list, []),
     "vague_pronouns": (dict, {}),
+    "source_typing": (dict, None),
+    "hedge_words": (dict, None),
 }
 
 
@@ -154,3 +156,28 @@ def check_profile(raw: dict[str, Any], where: str) -> dict[str, Any]:
             raise LexiconError(f"{where}: {key!r} must be a {kind.__name__}")
         checked[key] = raw[key]
     return checked
+
+
+@cache
+def word_lists(lang: str, section: str, keys: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The word lists of the ``[section]`` table of a language's profile, checked by
+    ``check_word_lists``."""
+    where = f"{lexicon_dir(lang) / 'profile.toml'} [{section}]"
+    return check_word_lists(profile(lang)[section], keys, where)
+
+
+def check_word_lists(
+    raw: dict[str, Any], keys: tuple[str, ...], where: str
+) -> dict[str, frozenset[str]]:
+    """``{key: normalised words}``: every key of ``keys`` is required and no other is allowed,
+    so that a typo is an error, not a silently empty list."""
+    unknown = sorted(set(raw) - set(keys))
+    if unknown:
+        raise LexiconError(f"{where}: unknown key {unknown[0]!r}")
+    lists: dict[str, frozenset[str]] = {}
+    for key in keys:
+        words = raw.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise LexiconError(f"{where}: {key!r} must be a list of words")
+        lists[key] = frozenset(normalise(w) for w in words)
+    return lists

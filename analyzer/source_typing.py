@@ -4,79 +4,57 @@ Features of the phrase (entity label, head noun and its lexicon class, determine
 modifiers, capitalisation) go into a logistic-regression model trained with scikit-learn by
 ``make models`` (``analyzer.tooling.train``). The model ships as plain JSON coefficients, read with
 ``json`` and applied with a dot product: loading it never runs code from a file. Before a model
-exists, or for a language without one, the rules in ``rule_type`` decide alone.
+exists, or for a language without one, the rules in ``rule_type`` decide alone. The words the
+rules and features look for are those of the document's language (``[source_typing]`` of its
+profile).
 """
 
 from __future__ import annotations
 
 import itertools
 import unicodedata
+from dataclasses import dataclass, fields
+from functools import cache
 
 from spacy.tokens import Span, Token
 
-from analyzer.lexicons import normalise
+from analyzer.lexicons import normalise, word_lists
 from analyzer.linear import LinearModel
 
 _PERSON_ENTS = frozenset({"PER", "PERSON"})
 _ORG_ENTS = frozenset({"ORG", "NORP", "GPE", "LOC", "MISC", "FAC"})
-_ANONYMOUS_MODIFIERS = frozenset(
-    {
-        "proche",
-        "anonymat",
-        "anonyme",
-        "haut",
-        "haute",
-        "close",
-        "anonymity",
-        "senior",
-        "familiar",
-        "named",
-        "identified",
-    }
-)
-_INDEFINITE = frozenset({"un", "une", "a", "an", "another", "un autre", "une autre"})
-_VAGUE_DETS = frozenset(
-    {
-        "des",
-        "certains",
-        "certaines",
-        "plusieurs",
-        "de nombreux",
-        "nombreux",
-        "some",
-        "many",
-        "several",
-        "d'autres",
-        "quelques",
-        "beaucoup",
-        "most",
-    }
-)
 
 
-#: Determiners of an unspecific plural ("certains témoins"): the rest of the plurals of a
-#: person noun name specific people ("des sources policières", "plusieurs témoins").
-_UNSPECIFIC_DETS = frozenset(
-    {"certains", "certaines", "d'autres", "beaucoup", "de nombreux", "nombreux", "some", "many",
-     "most", "other", "others"}
-)  # fmt: skip
-#: Heads that count a share of a group ("50 % des personnes sondées", "a third of voters").
-_SHARE_HEADS = frozenset(
-    {"%", "pour cent", "pourcent", "tiers", "quart", "moitié", "percent", "per cent", "third",
-     "quarter", "half"}
-)  # fmt: skip
-#: Person nouns whose plural still names specific people (ANNOTATION.md 2: anonymous).
-_SPECIFIC_BY_NATURE = frozenset({"source", "témoin", "witness"})
-#: "l'un d'eux", "one of the lawyers": one unnamed member of a group.
-_ONE_OF = frozenset({"un", "une", "l'un", "l'une", "one"})
-#: Particles inside a person's name that an organisation's name seldom holds.
-_NAME_PARTICLES = frozenset(
-    {"van", "von", "der", "den", "ben", "bin", "ould", "ibn", "abou", "da", "dos", "di", "del"}
-)
-#: Lower-case words a name may hold between its capitalised words.
-NAME_LINKS = _NAME_PARTICLES | {"de", "du", "le", "la", "d'"}
-#: Elided articles, which the parse may take for a proper noun.
-_ELIDED = frozenset({"l'", "d'"})
+@dataclass(frozen=True)
+class TypingWords:
+    """The words of one language that type a speaker phrase (``[source_typing]`` of the
+    profile; each key is explained there)."""
+
+    anonymous_modifiers: frozenset[str]
+    indefinite: frozenset[str]
+    vague_determiners: frozenset[str]
+    unspecific_determiners: frozenset[str]
+    group_articles: frozenset[str]
+    share_heads: frozenset[str]
+    specific_by_nature: frozenset[str]
+    one_of: frozenset[str]
+    name_particles: frozenset[str]
+    name_links: frozenset[str]
+    elided_articles: frozenset[str]
+
+
+@cache
+def typing_words(lang: str) -> TypingWords:
+    """The typing words of a language; ``name_links`` holds the name particles too."""
+    lists = word_lists(lang, "source_typing", tuple(f.name for f in fields(TypingWords)))
+    return TypingWords(**{**lists, "name_links": lists["name_links"] | lists["name_particles"]})
+
+
+def _words(span: Span) -> TypingWords:
+    """The typing words of the document's language."""
+    return typing_words(span.doc.lang_)
+
+
 #: Classes the lexicon settles on its own when the phrase's head noun has them.
 _LEXICON_SURE = frozenset({"role", "document"})
 
@@ -86,15 +64,16 @@ def phrase_head(span: Span) -> Token:
     article for the root (the small French model parses "L’ancien Premier ministre" so when
     the apostrophe is typographic): then the first noun after it."""
     root = span.root
-    if normalise(root.text) in _ELIDED and root.i + 1 < span.end:
+    if normalise(root.text) in _words(span).elided_articles and root.i + 1 < span.end:
         return next((t for t in span if t.i > root.i and t.pos_ in {"NOUN", "PROPN"}), span[-1])
     return root
 
 
 def phrase_det(span: Span, head: Token) -> str:
     """The determiner before the head, lower case ("" when there is none)."""
+    elided = _words(span).elided_articles
     for tok in span:
-        if tok.i < head.i and (tok.pos_ == "DET" or normalise(tok.text) in _ELIDED):
+        if tok.i < head.i and (tok.pos_ == "DET" or normalise(tok.text) in elided):
             return normalise(tok.text)
     return ""
 
@@ -112,6 +91,7 @@ def name_form(span: Span, source_nouns: dict[str, str]) -> bool:
     if not words or not words[0].text[:1].isupper() or not words[-1].text[:1].isupper():
         return False
     capitals = 0
+    links = _words(span).name_links
     for tok in words:
         low = normalise(tok.text)
         if tok.text[:1].isupper():
@@ -124,7 +104,7 @@ def name_form(span: Span, source_nouns: dict[str, str]) -> bool:
             ):
                 return False
             capitals += 1
-        elif low not in NAME_LINKS and tok.text != "-":
+        elif low not in links and tok.text != "-":
             return False
     return 2 <= capitals <= 5
 
@@ -145,7 +125,8 @@ def person_name(
     parts = [first, *first.split("-")]
     if any(normalise(p) in first_names or fold(p) in first_names for p in parts):
         return True
-    return any(normalise(t.text) in _NAME_PARTICLES for t in words[1:-1])
+    particles = _words(span).name_particles
+    return any(normalise(t.text) in particles for t in words[1:-1])
 
 
 def _specific(span: Span, source_nouns: dict[str, str]) -> bool:
@@ -155,13 +136,14 @@ def _specific(span: Span, source_nouns: dict[str, str]) -> bool:
     people"), or members of a named body ("plusieurs responsables de
     l'OMS")."""
     head = phrase_head(span)
-    if normalise(head.lemma_) in _SPECIFIC_BY_NATURE:
+    words = _words(span)
+    if normalise(head.lemma_) in words.specific_by_nature:
         return True
     for tok in span:
         if tok.i < head.i and (
             tok.pos_ == "NUM"
             or "Yes" in tok.morph.get("Poss")
-            or normalise(tok.text) in {"les", "the"}
+            or normalise(tok.text) in words.group_articles
         ):
             return True
         if tok.i > head.i and tok.pos_ in {"NOUN", "PROPN"}:
@@ -185,6 +167,7 @@ def sure_type(
     - an office or a document noun the lexicon knows: role, document."""
     if person_name(span, source_nouns, titles, first_names):
         return "person"
+    words = _words(span)
     head = phrase_head(span)
     lemma = normalise(head.lemma_)
     cls = source_nouns.get(lemma)
@@ -194,9 +177,9 @@ def sure_type(
     named_after = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
     if cls in {"role", "anonymous", "vague"} and named_after:
         return "person"  # le procureur Adou, l'économiste Hélène Garnier
-    if normalise(head.text) in _ONE_OF and len(span) > 1:
+    if normalise(head.text) in words.one_of and len(span) > 1:
         return "anonymous"
-    if lemma in _SHARE_HEADS or normalise(head.text) in _SHARE_HEADS:
+    if lemma in words.share_heads or normalise(head.text) in words.share_heads:
         return "vague"
     if head.pos_ == "NUM" and any(t.i > head.i and t.pos_ in {"NOUN", "ADP"} for t in span):
         return "vague"
@@ -206,22 +189,25 @@ def sure_type(
     if (
         cls == "anonymous"
         and plural
-        and det not in _UNSPECIFIC_DETS
+        and det not in words.unspecific_determiners
         and _specific(span, source_nouns)
     ):
         return "anonymous"
-    if cls == "organisation" and plural and det in {"les", "the"}:
+    if cls == "organisation" and plural and det in words.group_articles:
         return "organisation"
     if cls == "organisation" and head.pos_ == "PROPN":
         return "organisation"  # a body the lexicon knows by name (Reuters, AFP)
     if cls == "organisation" and not det and normalise(head.text) == lemma:
         return "organisation"  # an uninflected collective with no article: "Police said"
-    if det in _INDEFINITE and head.pos_ == "PROPN" and not plural:
+    if det in words.indefinite and head.pos_ == "PROPN" and not plural:
         return "anonymous"  # "a worried Nigerian", "un Belge": one unnamed person, no body
-    if cls == "document" and det in _UNSPECIFIC_DETS:
+    if cls == "document" and det in words.unspecific_determiners:
         return "vague"  # "some reports": a weasel, not a record one can check
     capital_office = (
-        cls == "role" and det and not plural and det not in _VAGUE_DETS | _INDEFINITE
+        cls == "role"
+        and det
+        and not plural
+        and det not in words.vague_determiners | words.indefinite
     )  # "a Veranta spokesperson" is not one identifiable office-holder
     if capital_office and not any(t.pos_ == "PROPN" for t in span if t.i > head.i):
         return "role"  # an office, capitalised or not: "The Spokesman", "le Premier ministre"
@@ -235,6 +221,7 @@ def speaker_features(
     span: Span, source_nouns: dict[str, str], titles: dict[str, str]
 ) -> dict[str, float]:
     """Sparse features of a speaker phrase, named so that the model can be read."""
+    words = _words(span)
     head = phrase_head(span)
     lemma = normalise(head.lemma_)
     det = phrase_det(span, head)
@@ -251,7 +238,7 @@ def speaker_features(
         low = normalise(tok.text)
         if low in titles:
             feats["title"] = 1.0
-        if low in _ANONYMOUS_MODIFIERS or normalise(tok.lemma_) in _ANONYMOUS_MODIFIERS:
+        if {low, normalise(tok.lemma_)} & words.anonymous_modifiers:
             feats["anonymous_modifier"] = 1.0
         if tok.i != span.start and tok.text[:1].isupper() and tok.pos_ == "PROPN":
             feats["inner_capital"] = 1.0
@@ -261,9 +248,9 @@ def speaker_features(
                 feats["complement_propn"] = 1.0
         if tok.pos_ == "NUM":
             feats["number_word"] = 1.0
-    if det in _INDEFINITE:
+    if det in words.indefinite:
         feats["det_indefinite"] = 1.0
-    if det in _VAGUE_DETS or (not det and head.morph.get("Number") == ["Plur"]):
+    if det in words.vague_determiners or (not det and head.morph.get("Number") == ["Plur"]):
         feats["det_vague"] = 1.0
     if span.text[:1].isupper():
         feats["capitalised"] = 1.0
@@ -273,6 +260,7 @@ def speaker_features(
 
 def rule_type(span: Span, source_nouns: dict[str, str], titles: dict[str, str]) -> str:
     """The type the lexicons and entity labels alone suggest."""
+    words = _words(span)
     head = phrase_head(span)
     lemma = normalise(head.lemma_)
     det = phrase_det(span, head)
@@ -293,23 +281,23 @@ def rule_type(span: Span, source_nouns: dict[str, str], titles: dict[str, str]) 
     modifiers = {normalise(t.lemma_) for t in span if t.i != head.i} | {
         normalise(t.text) for t in span if t.i != head.i
     }
-    if modifiers & _ANONYMOUS_MODIFIERS and cls in {"anonymous", "role", "vague", None}:
+    if modifiers & words.anonymous_modifiers and cls in {"anonymous", "role", "vague", None}:
         return "anonymous"  # une source proche du dossier, officials who requested anonymity
     if cls == "document":
         return "document"
     if cls == "organisation":
-        return "vague" if plural and det not in {"les", "the"} else "organisation"
-    if det in _VAGUE_DETS or (plural and cls in {"vague", "anonymous", None}):
+        return "vague" if plural and det not in words.group_articles else "organisation"
+    if det in words.vague_determiners or (plural and cls in {"vague", "anonymous", None}):
         return "vague"
     if cls == "vague":
         return "vague"
-    if det in _INDEFINITE or cls == "anonymous":
+    if det in words.indefinite or cls == "anonymous":
         return "anonymous"
     if cls == "role":
         return "role"
     if any(t.ent_type_ in _ORG_ENTS for t in span):
         return "organisation"
-    return "anonymous" if det in _INDEFINITE else "vague" if plural else "role"
+    return "anonymous" if det in words.indefinite else "vague" if plural else "role"
 
 
 class SourceTyper:

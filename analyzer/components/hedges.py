@@ -1,7 +1,8 @@
 """Hedges: where the writer declines to vouch for a statement (docs/annotation.md section 3).
 
 Every word list is data: ``hedges.tsv`` (cues: single words by lemma, phrases as written, token
-patterns) and ``hedge_grammar.tsv`` (the word classes the rules below use). The rules:
+patterns), ``hedge_grammar.tsv`` (the word classes the rules below use) and the grammar words of
+the profile's ``[hedge_words]`` (endings, auxiliaries, determiners). The rules:
 
 - conditional: the French journalistic conditional, told by its form (a future stem and an
   imperfect ending: ser-ait, reconnaîtr-ait, déclarer-aient; the tagger's mood is a fallback),
@@ -28,7 +29,7 @@ attribution covers it (someone is named as holding the doubt).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -39,7 +40,7 @@ from analyzer.components.matching import lemma_matcher
 from analyzer.components.records import PARSE
 from analyzer.components.segments import in_ranges
 from analyzer.errors import LexiconError
-from analyzer.lexicons import lexicon, normalise, profile
+from analyzer.lexicons import lexicon, normalise, profile, word_lists
 
 _VERBAL = frozenset({"AUX", "VERB"})
 #: Characters that make a lexicon entry a token pattern rather than a phrase.
@@ -58,17 +59,33 @@ _GRAMMAR_CLASSES = frozenset(
         "not",
     }
 )
-#: Imperfect endings; after a future stem (ending in r) they make the conditional.
-_ENDINGS = ("aient", "ions", "iez", "ais", "ait")
 _AGENT_DEPS = frozenset({"agent", "obl:agent"})
-_HAVE = frozenset({"have", "avoir"})
-_BY = frozenset({"by", "par"})
 _CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
-_NEGATIVE = frozenset({"no", "aucun", "aucune", "nul", "nulle"})
 _UPOS = frozenset(
     {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON"}
     | {"PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
 )
+
+
+@dataclass(frozen=True)
+class HedgeWords:
+    """The grammar words of one language the hedge rules use (``[hedge_words]`` of the
+    profile; each key is explained there)."""
+
+    conditional_endings: frozenset[str]
+    polite_conditional_endings: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    negative_determiners: frozenset[str]
+    modal_negations: frozenset[str]
+    owner_prepositions: frozenset[str]
+    definite_determiners: frozenset[str]
+    participle_idioms: frozenset[str]
+    evidence_prepositions: frozenset[str]
+
+    @classmethod
+    def load(cls, lang: str) -> HedgeWords:
+        return cls(**word_lists(lang, "hedge_words", tuple(f.name for f in fields(cls))))
 
 
 @dataclass(frozen=True)
@@ -150,6 +167,10 @@ class HedgeFinder:
         self.modals = set(grammar.get("modal_hedges", []))
         self.modal_needs_next = dict(grammar.get("modal_needs_next", {}))
         self.pronouns = set(grammar.get("pronouns", {}))
+        self.agent_markers = frozenset(grammar["agent_markers"])
+        self.complementisers = frozenset(grammar["complementisers"])
+        self.grammar_words = HedgeWords.load(lang)
+        self.polite_endings = tuple(sorted(self.grammar_words.polite_conditional_endings))
         words = grammar_classes(lang)
         self.participles = words["participle"]
         self.hearsay = words["hearsay_noun"]
@@ -255,14 +276,14 @@ class HedgeFinder:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             if nxt is not None and nxt.lower_ in needs:
                 return True
-            if _past_cue(tok, atts) is not None and self._animate(subject):
+            if self._past_cue(tok, atts) is not None and self._animate(subject):
                 return False  # the city said residents could collect kits: can, backshifted
             # the plan could fail (a thing's likelihood), not she could not attend (ability)
             return (
                 subject is not None
                 and subject.pos_ == "NOUN"
                 and nxt is not None
-                and nxt.lower_ not in {"not", "n't"}
+                and nxt.lower_ not in self.grammar_words.modal_negations
             )
         return True
 
@@ -288,7 +309,10 @@ class HedgeFinder:
             "Part" in tok.morph.get("VerbForm") or tok.tag_ in {"VBN", "JJ"}
         ):
             return False
-        if any(c.dep_.startswith("aux") and c.lemma_ in _HAVE for c in tok.children):
+        if any(
+            c.dep_.startswith("aux") and c.lemma_ in self.grammar_words.perfect_auxiliaries
+            for c in tok.children
+        ):
             return False
         return self._agentless(tok.doc[tok.i : tok.i + 1])
 
@@ -300,13 +324,10 @@ class HedgeFinder:
             and ("Part" in tok.morph.get("VerbForm") or tok.tag_ in {"VBN", "JJ"})
             and tok.lower_ != tok.lemma_
             and self._adjectival(tok)
-            and not (
-                tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to" and tok.lemma_ == "suppose"
-            )
+            and f"{tok.lemma_} {_next_lower(tok)}" not in self.grammar_words.participle_idioms
         )
 
-    @staticmethod
-    def _agentless(span: Span) -> bool:
+    def _agentless(self, span: Span) -> bool:
         """No agent named for the span's first verb (is seen as, not is seen by X as; were
         reported to be close to a deal by the Journal, where the parse hangs "by" lower down),
         unless another verb stands between (is said to have been shot by X, soupçonnés d'avoir
@@ -314,7 +335,9 @@ class HedgeFinder:
         tok = next((t for t in span if t.pos_ == "VERB" or t.tag_ == "VBN"), None)
         if tok is not None:
             for agent in tok.subtree:
-                if agent.i == tok.i or not (agent.dep_ in _AGENT_DEPS or agent.lower_ in _BY):
+                if agent.i == tok.i:
+                    continue
+                if not (agent.dep_ in _AGENT_DEPS or agent.lower_ in self.agent_markers):
                     continue
                 owner = agent.head
                 while owner.i != tok.i and owner.pos_ != "VERB" and owner.head.i != owner.i:
@@ -337,7 +360,10 @@ class HedgeFinder:
             and head.lemma_ in self.reporting
             and any(c.dep_ in _CLAUSES for c in head.children)
         )
-        if any(c.dep_ == "nummod" or c.lower_ in _NEGATIVE for c in tok.children):
+        if any(
+            c.dep_ == "nummod" or c.lower_ in self.grammar_words.negative_determiners
+            for c in tok.children
+        ):
             return None  # three people said: a count of sources; no such report: none at all
         det = next(
             (
@@ -361,15 +387,15 @@ class HedgeFinder:
             if reporting_subject and (det is not None or (bare and plural)):
                 return doc[start : tok.i + 1]
             return None
-        if tok.lemma_ in self.stories and reporting_subject and not _definite(tok):
+        if tok.lemma_ in self.stories and reporting_subject and not self._definite(tok):
             return doc[start : tok.i + 1]  # another version of the story claimed
         if tok.lemma_ not in self.hearsay:
             return None
-        if det is not None or (reporting_subject and not _definite(tok)):
+        if det is not None or (reporting_subject and not self._definite(tok)):
             return doc[start : tok.i + 1]
-        if not _definite(tok) and any(
+        if not self._definite(tok) and any(
             c.dep_ in {"acl", "ccomp"}
-            and any(g.lower_ in {"that", "que", "qu'"} and g.dep_ == "mark" for g in c.children)
+            and any(g.lower_ in self.complementisers and g.dep_ == "mark" for g in c.children)
             for c in tok.children
         ):
             return doc[start : tok.i + 1]
@@ -388,7 +414,10 @@ class HedgeFinder:
                 return True
             if child.pos_ == "PROPN":
                 return True
-            if child.dep_ in {"prep", "nmod"} and child.lower_ in {"by", "from", "of", "de", "par"}:
+            if (
+                child.dep_ in {"prep", "nmod"}
+                and child.lower_ in self.grammar_words.owner_prepositions
+            ):
                 objects = [g for g in child.children] + [child]
                 if any(o.pos_ == "PROPN" or o.ent_type_ for o in objects):
                     return True
@@ -403,7 +432,7 @@ class HedgeFinder:
             return False
         noun = tok.head
         up = noun.head
-        if noun.dep_ == "pobj" and up.lower_ == "to":
+        if noun.dep_ == "pobj" and up.lower_ in self.grammar_words.evidence_prepositions:
             up = up.head  # points to a potential link
         elif noun.dep_ not in {"obj", "dobj"}:
             return False  # interrogé sur une éventuelle alliance: a question, not a claim
@@ -415,7 +444,8 @@ class HedgeFinder:
         """The form is a conditional: a future stem plus an imperfect ending (ser-ait,
         déclarer-ait, reconnaîtr-ait); the tagger's mood decides only when the lemma is odd."""
         form = _plain(tok.lower_)
-        ending = next((e for e in _ENDINGS if form.endswith(e)), None)
+        endings = self.grammar_words.conditional_endings
+        ending = max((e for e in endings if form.endswith(e)), key=len, default=None)
         if ending is None or not form[: -len(ending)].endswith("r"):
             return False
         stem = form[: -len(ending)]
@@ -440,13 +470,13 @@ class HedgeFinder:
         """``conditional``, ``lexical`` (epistemic pouvoir / devoir) or None."""
         if set(tok.morph.get("Person")) & {"1", "2"}:
             return None  # politeness: je voudrais, pourriez-vous
-        if tok.lower_.endswith(("rais", "rions", "riez")):
+        if tok.lower_.endswith(self.polite_endings):
             return None
         subject = _subject(tok)
         if subject is not None and normalise(subject.text) in self.generic_subjects:
             return None  # on pourrait penser, nous voudrions
         modal = tok.lemma_ in self.epistemic_modals
-        past_cue = _past_cue(tok, atts)
+        past_cue = self._past_cue(tok, atts)
         if modal:
             if past_cue is not None and subject is not None and _is_pronoun(subject):
                 infinitive = next((c for c in tok.children if c.pos_ in _VERBAL), None)
@@ -468,6 +498,47 @@ class HedgeFinder:
                     and (t.pos_ == "SCONJ" or t.dep_ == "mark")
                     for t in unit
                 )
+        return False
+
+    # -- helpers that need the language's words ---------------------------------------------
+
+    def _definite(self, tok: Token) -> bool:
+        """The noun has a definite or demonstrative determiner (the report: a known document)."""
+        return any(
+            c.dep_ == "det"
+            and (
+                "Def" in c.morph.get("Definite")
+                or "Dem" in c.morph.get("PronType")
+                or c.lower_ in self.grammar_words.definite_determiners
+            )
+            for c in tok.children
+        )
+
+    def _past_cue(self, tok: Token, atts: list[RawAttribution]) -> RawAttribution | None:
+        """The reported speech, introduced by a cue in a past tense, that holds the token."""
+        return next(
+            (
+                a
+                for a in atts
+                if a.kind in {"indirect", "mixed"}
+                and a.content[0] <= tok.idx < a.content[1]
+                and a.cue is not None
+                and self._past(a.cue)
+            ),
+            None,
+        )
+
+    def _past(self, cue: Span) -> bool:
+        """A cue in a past tense: passé composé (a affirmé), imparfait or passé simple."""
+        for tok in cue:
+            if (
+                tok.pos_ == "AUX"
+                and tok.lemma_ in self.grammar_words.past_auxiliaries
+                and tok.i < cue.end - 1
+            ):
+                return True
+            if set(tok.morph.get("Tense")) & {"Past", "Imp"} and "Fin" in tok.morph.get("VerbForm"):
+                return True
         return False
 
 
@@ -528,19 +599,6 @@ def _perfect_or_passive(verb: Token) -> bool:
     return any(c.dep_.startswith("aux") for c in verb.children)
 
 
-def _definite(tok: Token) -> bool:
-    """The noun has a definite or demonstrative determiner (the report: a known document)."""
-    return any(
-        c.dep_ == "det"
-        and (
-            "Def" in c.morph.get("Definite")
-            or "Dem" in c.morph.get("PronType")
-            or c.lower_ in {"the", "this", "that", "these", "those"}
-        )
-        for c in tok.children
-    )
-
-
 def _next_lower(tok: Token) -> str:
     return tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
 
@@ -548,28 +606,3 @@ def _next_lower(tok: Token) -> str:
 def _plain(word: str) -> str:
     """Without accents, to compare a form with its lemma (mènerait with mener)."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
-
-
-def _past_cue(tok: Token, atts: list[RawAttribution]) -> RawAttribution | None:
-    """The reported speech, introduced by a cue in a past tense, that holds the token."""
-    return next(
-        (
-            a
-            for a in atts
-            if a.kind in {"indirect", "mixed"}
-            and a.content[0] <= tok.idx < a.content[1]
-            and a.cue is not None
-            and _past(a.cue)
-        ),
-        None,
-    )
-
-
-def _past(cue) -> bool:
-    """A cue in a past tense: passé composé (a affirmé), imparfait or passé simple."""
-    for tok in cue:
-        if tok.pos_ == "AUX" and tok.lemma_ in {"avoir", "être"} and tok.i < cue.end - 1:
-            return True
-        if set(tok.morph.get("Tense")) & {"Past", "Imp"} and "Fin" in tok.morph.get("VerbForm"):
-            return True
-    return False

@@ -22,12 +22,12 @@ from analyzer.components.records import PARSE
 from analyzer.components.spans import noun_phrase
 from analyzer.lexicons import lexicon, normalise, profile
 from analyzer.source_typing import (
-    NAME_LINKS,
     SourceTyper,
     fold,
     name_form,
     person_name,
     phrase_head,
+    typing_words,
 )
 
 _PERSON_ENTS = frozenset({"PER", "PERSON"})
@@ -67,6 +67,7 @@ class SourceResolver:
         self.titles = {normalise(k): v for k, v in self.profile.get("titles", {}).items()}
         self.source_nouns = lexicon(lang, "source_nouns")
         self.first_names = lexicon(lang, "first_names")
+        self.name_links = typing_words(lang).name_links
         self.circle_prepositions = {
             normalise(w) for w in self.profile.get("circle_prepositions", [])
         }
@@ -237,7 +238,7 @@ class SourceResolver:
             j = i + 1
             while j < len(doc) and j not in covered and not doc[j].is_punct:
                 word = doc[j]
-                if not (word.text[:1].isupper() or normalise(word.text) in NAME_LINKS):
+                if not (word.text[:1].isupper() or normalise(word.text) in self.name_links):
                     break
                 j += 1
             while j > i + 1 and not doc[j - 1].text[:1].isupper():
