@@ -202,6 +202,12 @@ class Grammar:
                 and normalise(doc[i].text_with_ws + doc[i + 1].text) in self.skip_adverbs
             ):
                 i, steps = i + 2, steps + 1  # d'ailleurs, par ailleurs
+            elif (
+                doc[i].pos_ == "DET"
+                and i + 1 < end
+                and normalise(doc[i + 1].text) in self.skip_adverbs
+            ):
+                i, steps = i + 2, steps + 1  # ce vendredi (matin)
             elif word in self.skip_adverbs or (
                 (doc[i].pos_ == "ADV" or doc[i].dep_ == "advmod")
                 and word not in self.complementisers
