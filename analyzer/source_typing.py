@@ -41,6 +41,8 @@ class TypingWords:
     name_particles: frozenset[str]
     name_links: frozenset[str]
     elided_articles: frozenset[str]
+    unnamed_by_nature: frozenset[str]
+    same_words: frozenset[str]
 
 
 @cache

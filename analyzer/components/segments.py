@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from analyzer.components.quotes import QUOTE_MARKS, _paragraphs, doc_text
-from analyzer.lexicons import lexicon
+from analyzer.lexicons import lexicon, normalise, profile
 
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _OPENERS = frozenset('«“‹"‘')
@@ -46,6 +46,7 @@ class Segmenter:
         for ext in ("units", "excluded", "boilerplate", "headline", "paragraphs"):
             if not Doc.has_extension(ext):
                 Doc.set_extension(ext, default=None)
+        self.byline_openers = sorted(normalise(w) for w in profile(lang)["byline_openers"])
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, scope in lexicon(lang, "boilerplate").items():
             variants = {phrase, phrase.replace("'", "’")}
@@ -89,7 +90,7 @@ class Segmenter:
             ):
                 excluded.append(para)
         for p_start, p_end in paragraphs:
-            if _is_byline(text[p_start:p_end]):
+            if _is_byline(text[p_start:p_end], self.byline_openers):
                 excluded.append((p_start, p_end))
         if cut_at is not None:
             excluded.append((cut_at, len(text)))
@@ -150,9 +151,11 @@ def _strip(span: Span) -> Span | None:
     return span.doc[start:end] if end > start else None
 
 
-def _is_byline(paragraph: str) -> bool:
-    """A short line that names the author or date rather than saying anything."""
-    line = paragraph.strip().lower()
+def _is_byline(paragraph: str, openers: list[str]) -> bool:
+    """A short line that names the author or date rather than saying anything: it opens with
+    one of the profile's ``byline_openers`` (Par X, By X) or holds one of several words
+    (Écrit par X le 3 mai)."""
+    line = normalise(paragraph.strip())
     if len(line) > 120 or "\n" in line:
         return False
-    return line.startswith(("par ", "by ")) or "ecrit par" in line or "écrit par" in line
+    return any(line.startswith(f"{o} ") or (" " in o and o in line) for o in openers)

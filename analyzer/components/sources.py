@@ -32,9 +32,6 @@ from analyzer.source_typing import (
 
 _PERSON_ENTS = frozenset({"PER", "PERSON"})
 _RESOLUTION_WINDOW_CHARS = 900
-#: Nouns that stand for a source the text keeps unnamed: "la même source" is never the
-#: nearest named person.
-_UNNAMED_BY_NATURE = frozenset({"source"})
 #: How many words before a name an office noun may stand and still describe it ("le chef de
 #: file du parti au parlement wallon, François Desquesnes").
 _APPOSITION_REACH = 12
@@ -67,7 +64,8 @@ class SourceResolver:
         self.titles = {normalise(k): v for k, v in self.profile.get("titles", {}).items()}
         self.source_nouns = lexicon(lang, "source_nouns")
         self.first_names = lexicon(lang, "first_names")
-        self.name_links = typing_words(lang).name_links
+        self.words = typing_words(lang)
+        self.name_links = self.words.name_links
         self.circle_prepositions = {
             normalise(w) for w in self.profile.get("circle_prepositions", [])
         }
@@ -412,7 +410,12 @@ class SourceResolver:
         if cls not in {"role", "anonymous"}:
             return None  # only nouns of people (the lexicon's offices and person nouns)
         det = next(
-            (t for t in span if t.i < head.i and (t.pos_ == "DET" or normalise(t.text) == "l'")),
+            (
+                t
+                for t in span
+                if t.i < head.i
+                and (t.pos_ == "DET" or normalise(t.text) in self.words.elided_articles)
+            ),
             None,
         )
         if det is None or "Ind" in det.morph.get("Definite"):
@@ -433,7 +436,8 @@ class SourceResolver:
         if best is not None or (cls == "role" and (len(words) > 2 or complement)):
             return best
         short = len(words) <= 3 and not complement
-        if not short or "Plur" in head.morph.get("Number") or lemma in _UNNAMED_BY_NATURE:
+        unnamed = lemma in self.words.unnamed_by_nature
+        if not short or "Plur" in head.morph.get("Number") or unnamed:
             return None
         gender, _ = self._agreement(span)
         people = [m for m in self._names(span.doc) if m.end_char <= span.start_char]
@@ -450,7 +454,7 @@ class SourceResolver:
         opened by a preposition of place ("à Matignon, on assure", "confie-t-on dans
         l'entourage du ministre") whose noun is a name or an institution, office or circle noun.
         ANNOTATION.md 2: such an "on" is anonymous, a bare "on" vague."""
-        if normalise(att.speaker.text).lstrip("-") != "on" or not self.circle_prepositions:
+        if not self._vague_pronoun(att.speaker) or not self.circle_prepositions:
             return None
         verb = att.cue.root if att.cue is not None else att.speaker.root.head
         for child in verb.children:
@@ -561,13 +565,13 @@ class SourceResolver:
 
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
-#: "la même source", "the same source": the source cited just before.
-_SAME = frozenset({"même", "same"})
 
 
 def _same(span: Span) -> bool:
+    """ "la même source", "the same source": the source cited just before."""
     head = _head(span)
-    return any(normalise(t.text) in _SAME for t in span if t.i < head.i)
+    same = typing_words(span.doc.lang_).same_words
+    return any(normalise(t.text) in same for t in span if t.i < head.i)
 
 
 def _ends_paragraph(doc: Doc, att: RawAttribution, paragraph: tuple[int, int]) -> bool:
