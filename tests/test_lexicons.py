@@ -45,6 +45,7 @@ CLEANED = (
     "analyzer/source_typing.py",
     "analyzer/components/hedges.py",
     "analyzer/components/attribution.py",
+    "analyzer/components/constructions.py",
     "analyzer/components/spans.py",
     "analyzer/components/quotes.py",
     "analyzer/components/framing.py",
@@ -110,6 +111,15 @@ def labels(fr, en) -> frozenset[str]:
     deps |= {label.split(":")[0] for label in deps}  # "obl" for every obl:…
     own = set(SOURCE_TYPES) | set(KINDS) | set(HEDGE_KINDS) | set(STANCES)
     own |= set(Underscore.doc_extensions)  # doc._.units, doc._.paragraphs …
+    from analyzer.components.constructions import (
+        CONTENT_FINDERS,
+        CUE_CONSTRUCTIONS,
+        MARKER_CONSTRUCTIONS,
+    )
+    from analyzer.lexicons import PROFILE_KEYS
+
+    own |= {name for name, _ in CUE_CONSTRUCTIONS + CONTENT_FINDERS + MARKER_CONSTRUCTIONS}
+    own |= set(PROFILE_KEYS)  # the tables' names and the profile's keys
     return frozenset(deps | own | set(CLASSES) | {c for v in CLASSES.values() for c in v})
 
 
