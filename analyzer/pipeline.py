@@ -13,7 +13,6 @@ from analyzer.components import (  # noqa: F401
     claims,
     framing,
     hedges,
-    lemmas,
     quotes,
     segments,
     sources,
@@ -61,9 +60,6 @@ def build(lang: str, loaded_terms: tuple[str, ...] = ()) -> Language:
     """The model for ``lang`` with the analyser's components added (cached per process);
     ``loaded_terms`` extends the language's loaded-terms lexicon (a house list)."""
     nlp = load_model(lang)
-    if "lemmatizer" in nlp.pipe_names and hasattr(nlp.get_pipe("lemmatizer"), "lemmatize"):
-        model_lemmatizer = nlp.get_pipe("lemmatizer")
-        nlp.replace_pipe("lemmatizer", "analyzer_lemma_cache").lemmatizer = model_lemmatizer
     for name in COMPONENTS:
         config: dict = {} if name == "analyzer_quotes" else {"lang": lang}
         if name == "analyzer_framing":
