@@ -49,7 +49,6 @@ CLEANED = (
     "analyzer/components/spans.py",
     "analyzer/components/quotes.py",
     "analyzer/components/framing.py",
-    "analyzer/components/lemmas.py",
     "analyzer/components/segments.py",
     "analyzer/components/sources.py",
     "analyzer/engine.py",
