@@ -58,11 +58,6 @@ class AttributionFinder:
         self.lang = lang
         self.grammar = Grammar(lang)
         self.cue_matcher = lemma_matcher(nlp.vocab, [("CUE", v) for v in self.grammar.verbs])
-        # one token pattern over every inflected form: no Doc to build per form at start-up
-        self.form_matcher = Matcher(nlp.vocab)
-        if self.grammar.verb_forms:
-            forms = sorted(self.grammar.verb_forms)
-            self.form_matcher.add("FORM", [[{"LOWER": {"IN": forms}}]])
         self.marker_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in self.grammar.markers.items():
             variants = {phrase, phrase.replace("'", "’")}
@@ -102,7 +97,7 @@ class AttributionFinder:
             if not results:
                 idle.setdefault(unit_of[verb.i], []).append(context)
         for tok in doc:
-            if normalise(tok.lemma_) in self.grammar.report_nouns and tok.pos_ == "NOUN":
+            if tok.pos_ == "NOUN" and normalise(tok.lemma_) in self.grammar.report_nouns:
                 if tok.i not in unit_of or any(q.contains(tok.idx) for q in quotes):
                     continue
                 unit = units[unit_of[tok.i]]
@@ -133,15 +128,17 @@ class AttributionFinder:
             for _, start, end in self.cue_matcher(doc)
             if doc[start].pos_ in {"VERB", "AUX"}
         }
-        for _, start, end in self.form_matcher(doc):
-            if start in cues:
+        forms = self.grammar.verb_forms  # a dictionary lookup a token: no matcher to build
+        for tok in doc if forms else ():
+            if tok.i in cues or tok.lower_ not in forms:
                 continue
+            start, end = tok.i, tok.i + 1
             before = doc[start - 1] if start > 0 else None
             if before is not None and before.pos_ in {"DET", "ADP"} and before.text != "-":
                 continue
             if doc[start].pos_ == "PROPN" or doc[start].text[:1].isupper():
                 continue
-            cues[start] = (start, end, self.grammar.verb_forms[doc[start].lower_])
+            cues[start] = (start, end, forms[tok.lower_])
         return sorted(cues.values())
 
     def _cue_context(
