@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -443,8 +444,11 @@ class HedgeFinder:
     def _conditional_form(self, tok: Token) -> bool:
         """The form is a conditional: a future stem plus an imperfect ending (ser-ait,
         déclarer-ait, reconnaîtr-ait); the tagger's mood decides only when the lemma is odd."""
-        form = _plain(tok.lower_)
         endings = self.grammar_words.conditional_endings
+        lower = tok.lower_
+        if lower[-1:].isascii() and not lower.endswith(tuple(endings)):
+            return False  # most words: no conditional ending at all
+        form = _plain(tok.lower_)
         ending = max((e for e in endings if form.endswith(e)), key=len, default=None)
         if ending is None or not form[: -len(ending)].endswith("r"):
             return False
@@ -603,6 +607,7 @@ def _next_lower(tok: Token) -> str:
     return tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
 
 
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     """Without accents, to compare a form with its lemma (mènerait with mener)."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
