@@ -442,7 +442,11 @@ class Grammar:
                 and usable(child)
             ):
                 if normalise(child.text) in self.relatives and verb.dep_ in _RELATIVE_DEPS:
-                    return noun_phrase(verb.head)
+                    span = noun_phrase(verb.head)  # the noun the relative hangs on, not the
+                    end = child.i  # relative clause (The ministry which announced …)
+                    while end > span.start and doc[end - 1].is_punct:
+                        end -= 1
+                    return doc[span.start : end] if span.start < end <= span.end else span
                 span = noun_phrase(child)  # Le porte-parole, Paul Moyo, a déclaré: the name
                 return self.apposed_name(doc, span, cue.start) or span
         # passive with "par X" after the verb, unparsed
@@ -820,6 +824,10 @@ def _before_main_clause(c: CueContext, content: tuple[int, int]) -> tuple[int, i
     subordinate = (verb.dep_ == "advcl" and verb.head.i > verb.i) or any(
         k.dep_ == "mark" and k.i < verb.i for k in verb.children
     )
+    if verb.dep_ in _RELATIVE_DEPS and verb.head.i < verb.i and verb.right_edge.i + 1 < c.unit.end:
+        edge = verb.right_edge  # The ministry, which announced X on Monday, indicated …
+        if doc[edge.i + 1].text == "," and content[0] < edge.idx < content[1]:
+            return content[0], edge.idx + len(edge.text)
     if not subordinate or ":" in doc_text(doc)[verb.idx : content[0]]:
         return content  # As X notes: CLAUSE: the colon opens the words themselves
     if verb.dep_ == "advcl" and verb.head.i > verb.i:  # the parse closes the clause
