@@ -164,3 +164,12 @@ def test_a_scheduled_event_is_public_record(fr):
     )
     texts = [t for t, _ in _claims(fr, text)]
     assert not [t for t in texts if "réunion" in t], texts
+
+
+def test_the_tail_of_a_parenthesis_is_not_a_claim(fr):
+    text = (
+        "Le procès a été renvoyé au 11 juin (lire notre édition du 24 mai. L'Economiste du "
+        "24 mai 2013).\n\nDeux accusés étaient absents de l'audience du 11 juin."
+    )
+    texts = [t for t, _ in _claims(fr, text)]
+    assert not [t for t in texts if t.startswith("L'Economiste")], texts

@@ -184,13 +184,16 @@ def _lead(unit: Span) -> int:
 
 def _asserts_nothing(unit: Span) -> bool:
     """A question, a fragment of fewer than three words (a stray quotation mark, "Et
-    après ?"), a source declining to comment or a scheduled event states no fact."""
+    après ?"), a source declining to comment, a scheduled event or the tail of a parenthesis
+    (a reference cut by the segmenter) states no fact."""
     words = [t for t in unit if not t.is_space and not t.is_punct]
     text = unit.text.rstrip(" »”\"'\n")
     if _NO_COMMENT.search(unit.text) and not _RELATIVE.search(unit.text):
         return True
     if _SCHEDULED.search(unit.text):
         return True
+    if unit.text.count(")") > unit.text.count("("):
+        return True  # the tail of a parenthesis: a reference, a link ("(Lire : …)")
     return len(words) < _MIN_WORDS or text.endswith("?")
 
 
