@@ -93,7 +93,6 @@ _HEDGES_PER_CLAIM = 4.0
 _JUDGING_TARGET = 0.8
 _DIVERSITY_TARGET = 4
 _WORD = re.compile(r"\w+")
-_EXCLAMATION = re.compile("!")
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they", "we", "i", "it"})
 _JUSTIFICATIONS = (
     "anonymat",
@@ -140,7 +139,7 @@ def is_named(speaker: Speaker) -> bool:
 def writer_exclamations(report: Report) -> int:
     """Exclamation marks outside quotations: the writer raising the voice."""
     quoted = [a.content for a in report.attributions if a.kind in {"direct", "mixed"}]
-    marks = (m.start() for m in _EXCLAMATION.finditer(report.text))
+    marks = (i for i, ch in enumerate(report.text) if ch == "!")
     return sum(1 for i in marks if not any(q.start <= i < q.end for q in quoted))
 
 
