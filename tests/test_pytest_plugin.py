@@ -65,9 +65,11 @@ def test_articles_glob_that_matches_nothing_is_a_usage_error(newsroom: pytest.Py
 
 
 def test_configuration_thresholds_apply_to_items(newsroom: pytest.Pytester):
-    # a well-sourced article still carries warnings: failing on them must fail the item
+    # by default only errors fail an item; the house's fail_on = "warning" fails the weak one
+    result = newsroom.runpytest("--articles", "content/faible.md", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
     newsroom.makefile(".toml", **{".analyzer": 'fail_on = "warning"\n'})
-    result = newsroom.runpytest("--articles", "content/bon.md", "-p", "no:cacheprovider")
+    result = newsroom.runpytest("--articles", "content/faible.md", "-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
 
 

@@ -18,7 +18,9 @@ ARTICLE = """# La piscine fermera deux ans
 L'opposition dénonce un fiasco. « Cette fermeture prive les écoles de natation », a affirmé \
 Yann Le Bihan, conseiller d'opposition.
 
-Certains parents estiment que la ville aurait pu agir plus tôt. Les travaux pourraient durer.
+Certains parents estiment que la ville aurait pu agir plus tôt.
+
+Les travaux pourraient durer jusqu'en 2027.
 """
 
 
