@@ -120,6 +120,8 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "vague_pronouns": (dict, {}),
     "source_typing": (dict, None),
     "hedge_words": (dict, None),
+    "claim_words": (dict, None),
+    "anonymity_justifications": (list, []),
 }
 
 

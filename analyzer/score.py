@@ -38,6 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from analyzer.i18n import translator
+from analyzer.lexicons import profile
 from analyzer.report import (
     Finding,
     Hedge,
@@ -93,21 +94,6 @@ _HEDGES_PER_CLAIM = 4.0
 _JUDGING_TARGET = 0.8
 _DIVERSITY_TARGET = 4
 _WORD = re.compile(r"\w+")
-_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they", "we", "i", "it"})
-_JUSTIFICATIONS = (
-    "anonymat",
-    "anonyme",
-    "sous couvert",
-    "pas autorisé",
-    "pas autorisée",
-    "n'était pas autorisé",
-    "anonymity",
-    "not authorized",
-    "not authorised",
-    "declined to be named",
-    "asked not to be named",
-    "on condition of",
-)
 
 
 @dataclass(frozen=True)
@@ -119,12 +105,13 @@ class ScoreConfig:
 
 
 def justified(report: Report, start: int, end: int) -> bool:
-    """The text says why a source is anonymous, near its mention."""
+    """The text says why a source is anonymous, near its mention (the profile's
+    ``anonymity_justifications``: sous couvert d'anonymat, asked not to be named)."""
     window = report.text[max(0, start - 40) : end + 120].lower().replace("’", "'")
-    return any(j in window for j in _JUSTIFICATIONS)
+    return any(j in window for j in profile(report.language)["anonymity_justifications"])
 
 
-def is_named(speaker: Speaker) -> bool:
+def is_named(speaker: Speaker, lang: str) -> bool:
     """A person or office-holder the text names: a capitalised word past the first in the
     speaker phrase or the name it resolves to ("le ministre de l'Intérieur", "Jane Smith"), or a
     one-word name ("Macron"); not "un dirigeant du club" nor a bare pronoun."""
@@ -132,7 +119,13 @@ def is_named(speaker: Speaker) -> bool:
         return False
     words = (speaker.resolved or speaker.span.text).split()
     if len(words) == 1:
-        return words[0][:1].isupper() and words[0].lower() not in _PRONOUNS
+        lexicon = profile(lang)
+        pronouns = {
+            *lexicon["pronouns"],
+            *lexicon["vague_pronouns"],
+            *lexicon["claim_words"]["opinion_pronouns"],  # I, we, nous
+        }
+        return words[0][:1].isupper() and words[0].lower() not in pronouns
     return any(w[:1].isupper() for w in words[1:])
 
 
@@ -225,7 +218,9 @@ def compute(report: Report, config: ScoreConfig | None = None, lang: str | None 
     )
 
     words = max(1, len(_WORD.findall(report.text)))
-    on_record = sum(1 for a in report.attributions if a.speaker and is_named(a.speaker))
+    on_record = sum(
+        1 for a in report.attributions if a.speaker and is_named(a.speaker, report.language)
+    )
     voices = min(1.0, 100 * on_record / words / _VOICES_TARGET)
     voices_text = tr(
         "statements from named people or office-holders: {n} in {words} words",

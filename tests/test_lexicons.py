@@ -46,6 +46,8 @@ CLEANED = (
     "analyzer/components/hedges.py",
     "analyzer/components/attribution.py",
     "analyzer/components/constructions.py",
+    "analyzer/score.py",
+    "analyzer/components/claims.py",
     "analyzer/components/spans.py",
     "analyzer/components/quotes.py",
     "analyzer/components/framing.py",
@@ -119,6 +121,16 @@ def labels(fr, en) -> frozenset[str]:
 
     own |= {name for name, _ in CUE_CONSTRUCTIONS + CONTENT_FINDERS + MARKER_CONSTRUCTIONS}
     own |= set(PROFILE_KEYS)  # the tables' names and the profile's keys
+    from analyzer.vocabulary import SEVERITIES
+
+    own |= {*SEVERITIES, "off"}  # a rule's severity in a configuration, or "off"
+    from analyzer.lexicons import profile
+    from analyzer.vocabulary import LANGUAGES
+
+    own |= set(LANGUAGES)
+    lists = ("source_typing", "hedge_words", "claim_words", "noun_phrase")
+    for lang in LANGUAGES:  # the names of the profile's word lists ([claim_words] connectors …)
+        own |= {k for table in lists for k in profile(lang)[table]}
     return frozenset(deps | own | set(CLASSES) | {c for v in CLASSES.values() for c in v})
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -28,26 +29,16 @@ from analyzer.components.attribution import RawAttribution
 from analyzer.components.quotes import doc_text
 from analyzer.components.records import PARSE
 from analyzer.components.segments import in_ranges
-from analyzer.lexicons import lexicon, normalise
+from analyzer.lexicons import lexicon, normalise, word_lists
 from analyzer.linear import LinearModel
 
-_CONNECTORS = frozenset(
-    {
-        "mais",
-        "pourtant",
-        "or",
-        "ainsi",
-        "donc",
-        "cependant",
-        "toutefois",
-        "but",
-        "however",
-        "yet",
-        "so",
-        "still",
-    }
-)
-_OPINION_PRONOUNS = frozenset({"je", "j'", "nous", "vous", "i", "we", "you", "me", "moi"})
+
+@cache
+def claim_words(lang: str) -> dict[str, frozenset[str]]:
+    """The words of one language the claim rules read (``[claim_words]`` of its profile)."""
+    return word_lists(lang, "claim_words", ("connectors", "opinion_pronouns", "expletives"))
+
+
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = frozenset(".!?…»”\"'")
 #: A unit with quoted words over this share of its characters and a direct cue is a quotation.
@@ -78,7 +69,6 @@ _SCHEDULED = re.compile(
 _RELATIVE = re.compile(r"\b(?:qui|who|which)\s+(?:n['’]|did|has|had|could|declined|refused)", re.I)
 _TITLE_MAX_WORDS = 25
 _MIN_WORDS = 3
-_EXPLETIVES = frozenset({"there", "ce", "c'", "cela", "ça", "this", "that"})
 #: The source type a reporting verb's subject gets from its entity label.
 _SUBJECT_TYPES = {
     "PER": "person",
@@ -245,14 +235,15 @@ def claim_features(
             feats[f"tense={tense}"] = 1.0
         for mood in t.morph.get("Mood"):
             feats[f"mood={mood}"] = 1.0
-    if any(normalise(t.text) in _OPINION_PRONOUNS for t in toks):
+    words = claim_words(unit.doc.lang_)
+    if any(normalise(t.text) in words["opinion_pronouns"] for t in toks):
         feats["first_second_person"] = 1.0
     last = toks[-1].text if toks else ""
     if "?" in last:
         feats["question"] = 1.0
     if "!" in last:
         feats["exclamation"] = 1.0
-    if toks and normalise(toks[0].text) in _CONNECTORS:
+    if toks and normalise(toks[0].text) in words["connectors"]:
         feats["connector"] = 1.0
     if any(normalise(t.lemma_) in verbs and t.pos_ in {"VERB", "AUX"} for t in toks):
         feats["reporting_verb"] = 1.0
@@ -318,7 +309,8 @@ def reporting_subject(unit: Span, verbs: dict[str, str]) -> Token | None:
         if t.dep_ not in {"ROOT", "conj", "ccomp"}:
             continue
         for child in t.children:
-            if child.dep_ == "nsubj" and child.lower_ not in _EXPLETIVES:
+            expletives = claim_words(unit.doc.lang_)["expletives"]
+            if child.dep_ == "nsubj" and normalise(child.text) not in expletives:
                 return child
     return None
 
