@@ -101,6 +101,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "thought_verbs": (list, []),
     "figure_links": (list, []),
     "cleft_openers": (list, []),
+    "learning": (dict, {}),
     "byline_openers": (list, []),
     "report_nouns": (list, []),
     "report_noun_links": (list, []),

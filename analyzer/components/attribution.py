@@ -20,6 +20,7 @@ from analyzer.components.constructions import (
     Grammar,
     MarkerContext,
     incise_inside_quotation,
+    learnt_from,
     report_noun,
 )
 from analyzer.components.matching import lemma_matcher
@@ -112,6 +113,8 @@ class AttributionFinder:
             cls = doc.vocab.strings[match_id]
             context = MarkerContext(doc, doc[start:end], cls, units[unit_of[start]], quotes)
             found.extend(_first(MARKER_CONSTRUCTIONS, self.grammar, context))
+        for att in found:
+            learnt_from(self.grammar, doc, att, units, unit_of)
         found = _drop_nested(found)
         floating = self._floating(doc, quotes, found, units, unit_of, excluded)
         found.extend(self._complete(doc, att, idle, units) for att in floating)

@@ -111,6 +111,7 @@ class Grammar:
         self.thought_verbs = set(p["thought_verbs"])
         self.figure_links = _words(p["figure_links"])
         self.cleft_openers = _words(p["cleft_openers"])
+        self.learning = {k: _words(v) for k, v in p["learning"].items()}
         self.report_nouns = set(p["report_nouns"])
         self.report_noun_links = _words(p["report_noun_links"])
         self.as_clause_openers = _words(p["as_clause_openers"])
@@ -1272,6 +1273,25 @@ def report_noun(
     att = RawAttribution(kind, content, cue, normalise(noun.lemma_), "neutral", speaker)
     att.extra["cited"] = True  # denied reports that …: the reports are a source of their own
     return att
+
+
+def learnt_from(g: Grammar, doc: Doc, att: RawAttribution, units: list[Span], unit_of) -> None:
+    """…, a-t-on appris auprès de la gendarmerie / we learnt from the police: a verb of
+    learning gives the words to whom they were learnt from, not to the newsroom's "on"
+    (profile learning)."""
+    if att.cue is None or att.cue_lemma not in g.learning.get("verbs", ()):
+        return
+    unit = units[unit_of[att.cue.start]] if att.cue.start in unit_of else None
+    if unit is None:
+        return
+    for tok in doc[att.cue.end : unit.end]:
+        for size in (2, 1):
+            words = normalise(doc[tok.i : tok.i + size].text)
+            if words in g.learning.get("sources", ()):
+                source = g.np_forward(doc, tok.i + size, unit.end)
+                if source is not None:
+                    att.speaker = source
+                    return
 
 
 #: Marker constructions in order of precedence (relay markers first).
