@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from analyzer.i18n import translator
 from analyzer.lexicons import profile
@@ -111,6 +112,19 @@ def justified(report: Report, start: int, end: int) -> bool:
     return any(j in window for j in profile(report.language)["anonymity_justifications"])
 
 
+@cache
+def _pronouns(lang: str) -> frozenset[str]:
+    """Every pronoun of the language's profile: a one-word speaker that is one is no name."""
+    lexicon = profile(lang)
+    return frozenset(
+        {
+            *lexicon["pronouns"],
+            *lexicon["vague_pronouns"],
+            *lexicon["claim_words"]["opinion_pronouns"],  # I, we, nous
+        }
+    )
+
+
 def is_named(speaker: Speaker, lang: str) -> bool:
     """A person or office-holder the text names: a capitalised word past the first in the
     speaker phrase or the name it resolves to ("le ministre de l'Intérieur", "Jane Smith"), or a
@@ -119,13 +133,7 @@ def is_named(speaker: Speaker, lang: str) -> bool:
         return False
     words = (speaker.resolved or speaker.span.text).split()
     if len(words) == 1:
-        lexicon = profile(lang)
-        pronouns = {
-            *lexicon["pronouns"],
-            *lexicon["vague_pronouns"],
-            *lexicon["claim_words"]["opinion_pronouns"],  # I, we, nous
-        }
-        return words[0][:1].isupper() and words[0].lower() not in pronouns
+        return words[0][:1].isupper() and words[0].lower() not in _pronouns(lang)
     return any(w[:1].isupper() for w in words[1:])
 
 

@@ -19,6 +19,7 @@ from analyzer.components.constructions import (
     CueContext,
     Grammar,
     MarkerContext,
+    first_applying,
     incise_inside_quotation,
     learnt_from,
     report_noun,
@@ -59,6 +60,9 @@ class AttributionFinder:
         self.lang = lang
         self.grammar = Grammar(lang)
         self.cue_matcher = lemma_matcher(nlp.vocab, [("CUE", v) for v in self.grammar.verbs])
+        self.report_noun_matcher = lemma_matcher(
+            nlp.vocab, [("REPORT", n) for n in self.grammar.report_nouns]
+        )
         self.marker_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in self.grammar.markers.items():
             variants = {phrase, phrase.replace("'", "’")}
@@ -93,18 +97,21 @@ class AttributionFinder:
                 found.extend(incise_inside_quotation(self.grammar, context, inside))
                 continue
             context = self._cue_context(doc, verb.i, end, lemma, unit, quotes)
-            results = _first(CUE_CONSTRUCTIONS, self.grammar, context)
+            results = first_applying(CUE_CONSTRUCTIONS, self.grammar, context)
             found.extend(results)
             if not results:
                 idle.setdefault(unit_of[verb.i], []).append(context)
-        for tok in doc:
-            if tok.pos_ == "NOUN" and normalise(tok.lemma_) in self.grammar.report_nouns:
-                if tok.i not in unit_of or any(q.contains(tok.idx) for q in quotes):
-                    continue
-                unit = units[unit_of[tok.i]]
-                att = report_noun(self.grammar, doc, tok, unit, quotes)
-                if att is not None:
-                    found.append(att)
+        for _, start, _ in self.report_noun_matcher(doc):
+            tok = doc[start]
+            if (
+                tok.pos_ != "NOUN"
+                or tok.i not in unit_of
+                or any(q.contains(tok.idx) for q in quotes)
+            ):
+                continue
+            att = report_noun(self.grammar, doc, tok, units[unit_of[tok.i]], quotes)
+            if att is not None:
+                found.append(att)
         for match_id, start, end in markers:
             if start not in unit_of or in_ranges(doc[start].idx, excluded):
                 continue
@@ -112,7 +119,7 @@ class AttributionFinder:
                 continue
             cls = doc.vocab.strings[match_id]
             context = MarkerContext(doc, doc[start:end], cls, units[unit_of[start]], quotes)
-            found.extend(_first(MARKER_CONSTRUCTIONS, self.grammar, context))
+            found.extend(first_applying(MARKER_CONSTRUCTIONS, self.grammar, context))
         for att in found:
             learnt_from(self.grammar, doc, att, units, unit_of)
         found = _drop_nested(found)
@@ -254,15 +261,6 @@ def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         if match[1] not in best or match[2] > best[match[1]][2]:
             best[match[1]] = match
     return [best[k] for k in sorted(best)]
-
-
-def _first(table, grammar: Grammar, context) -> list[RawAttribution]:
-    """The attributions of the first construction in ``table`` that applies (none if none)."""
-    for _, construction in table:
-        found = construction(grammar, context)
-        if found is not None:
-            return found
-    return []
 
 
 def _drop_nested(found: list[RawAttribution]) -> list[RawAttribution]:

@@ -215,8 +215,12 @@ class Grammar:
                 and word not in self.question_words
             ):
                 i, steps = i + 1, steps + 1
-            elif media and word in self.medium_prepositions and self._medium_end(doc, i, end):
-                i, steps = self._medium_end(doc, i, end), steps + 1  # sur France Inter
+            elif (
+                media
+                and word in self.medium_prepositions
+                and (medium := self._medium_end(doc, i, end))
+            ):
+                i, steps = medium, steps + 1  # sur France Inter
             elif word in self.skip_prepositions and self._phrase_end(doc, i, end) is not None:
                 # the parse closes the phrase: devant les médias | le vice-président
                 i, steps = self._phrase_end(doc, i, end), steps + 1
@@ -749,14 +753,11 @@ def cited_source(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     relay = CueContext(
         doc, head, doc[head.i : head.i + 1], lemma, g.verbs[lemma], unit, c.quotes, before, None
     )
-    for _, construction in CUE_CONSTRUCTIONS:
-        found = construction(g, relay) if construction is not cited_source else None
-        if found is not None:
-            cited = [c.record(a.kind, a.content, speaker) for a in found[:1]]
-            for att in cited:
-                att.extra["cited"] = True
-            return cited
-    return []
+    others = [(name, f) for name, f in CUE_CONSTRUCTIONS if f is not cited_source]
+    cited = [c.record(a.kind, a.content, speaker) for a in first_applying(others, g, relay)[:1]]
+    for att in cited:
+        att.extra["cited"] = True
+    return cited
 
 
 def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
@@ -817,6 +818,15 @@ def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | N
     return kind or c.kind_of(content), content
 
 
+def _subtree_end(head: Token, floor: int) -> int:
+    """The end offset of the last word of ``head``'s subtree (punctuation left out), never
+    before token ``floor``."""
+    edge = head.right_edge
+    while edge.i > floor and (edge.is_punct or edge.is_space):
+        edge = head.doc[edge.i - 1]
+    return edge.idx + len(edge.text)
+
+
 def _before_main_clause(c: CueContext, content: tuple[int, int]) -> tuple[int, int]:
     """Alors qu'il avait annoncé X, il a révélé … / While the club had said X, the owners …: a
     cue in a subordinate clause reports up to the comma before the main clause (a subject and
@@ -832,11 +842,9 @@ def _before_main_clause(c: CueContext, content: tuple[int, int]) -> tuple[int, i
     if not subordinate or ":" in doc_text(doc)[verb.idx : content[0]]:
         return content  # As X notes: CLAUSE: the colon opens the words themselves
     if verb.dep_ == "advcl" and verb.head.i > verb.i:  # the parse closes the clause
-        edge = verb.right_edge
-        while edge.i > verb.i and (edge.is_punct or edge.is_space):
-            edge = doc[edge.i - 1]
-        if content[0] < edge.idx + len(edge.text) < content[1]:
-            return content[0], edge.idx + len(edge.text)
+        end = _subtree_end(verb, verb.i)
+        if content[0] < end < content[1]:
+            return content[0], end
     for tok in doc[verb.i + 1 : c.unit.end]:
         if not content[0] < tok.idx < content[1] or tok.text != ",":
             continue
@@ -1084,6 +1092,15 @@ def quoted_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     return "mixed", (nxt.idx, max(inside) if inside else end)
 
 
+def first_applying(table, g: Grammar, context) -> list[RawAttribution]:
+    """The attributions of the first construction in ``table`` that applies (none if none)."""
+    for _, construction in table:
+        found = construction(g, context)
+        if found is not None:
+            return found
+    return []
+
+
 #: What may follow a preposed cue, in order of precedence.
 CONTENT_FINDERS: list[tuple[str, Callable[[Grammar, CueContext, Token], Content | None]]] = [
     ("that_clause", that_clause),
@@ -1257,10 +1274,7 @@ def report_noun(
     end = g.clause_end(doc, start.i, unit)
     clause = last.head  # the verb the "that" marks, or the one "selon laquelle" belongs to
     if clause.i > noun.i:  # the claim that the dam is safe | was challenged: the clause's end
-        edge = clause.right_edge
-        while edge.i > start.i and (edge.is_punct or edge.is_space):
-            edge = doc[edge.i - 1]
-        end = min(end, edge.idx + len(edge.text))
+        end = min(end, _subtree_end(clause, start.i))
     content = (start.idx, end)
     if content[1] <= content[0]:
         return None

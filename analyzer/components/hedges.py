@@ -172,6 +172,7 @@ class HedgeFinder:
         self.complementisers = frozenset(grammar["complementisers"])
         self.grammar_words = HedgeWords.load(lang)
         self.polite_endings = tuple(sorted(self.grammar_words.polite_conditional_endings))
+        self.conditional_endings = tuple(sorted(self.grammar_words.conditional_endings))
         words = grammar_classes(lang)
         self.participles = words["participle"]
         self.hearsay = words["hearsay_noun"]
@@ -446,7 +447,7 @@ class HedgeFinder:
         déclarer-ait, reconnaîtr-ait); the tagger's mood decides only when the lemma is odd."""
         endings = self.grammar_words.conditional_endings
         lower = tok.lower_
-        if lower[-1:].isascii() and not lower.endswith(tuple(endings)):
+        if lower[-1:].isascii() and not lower.endswith(self.conditional_endings):
             return False  # most words: no conditional ending at all
         form = _plain(tok.lower_)
         ending = max((e for e in endings if form.endswith(e)), key=len, default=None)
