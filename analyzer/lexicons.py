@@ -123,6 +123,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "hedge_words": (dict, None),
     "claim_words": (dict, None),
     "anonymity_justifications": (list, []),
+    "claim_phrases": (dict, None),
 }
 
 

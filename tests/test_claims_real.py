@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.components.claims import Scoped, scope
+from analyzer.components.claims import Scoped, claim_phrases, scope
 from tests.conftest import SHARED
 
 
@@ -155,6 +155,37 @@ def test_declining_to_comment_is_not_a_claim(en, fr):
     )
     texts = [t for t, _ in _claims(fr, text)]
     assert not [t for t in texts if t.startswith("Le maire")], texts
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "lists"),
+    [
+        ("fr", "Le procureur n’a pas souhaité expliquer sa décision.", {"declining"}),
+        ("fr", "Les parents N'ont pas pu être jointes hier soir.", {"declining"}),
+        (
+            "fr",
+            "Le maire, qui n’a pas souhaité répondre, a signé le décret.",
+            {"declining", "declining_relatives"},
+        ),
+        ("fr", "Les audiences sont programmées lundi à Paris.", {"scheduled"}),
+        ("fr", "Le vote devait avoir lieu hier.", set()),  # a past schedule is not listed
+        ("fr", "Both companies declined to comment.", set()),  # each language its own phrases
+        ("en", "The firm did not immediately respond to requests.", {"declining"}),
+        (
+            "en",
+            "The minister, who hasn't spoken, refused to say more.",
+            {"declining", "declining_relatives"},
+        ),
+        ("en", "The hearing is scheduled to resume on Monday.", {"scheduled"}),
+        ("en", "Le maire n'a pas souhaité s'exprimer.", set()),
+    ],
+)
+def test_claim_phrases_match_the_tokens_of_their_language(lang, sentence, lists, request):
+    """The profile's phrases, written token by token with alternatives, match the tokenizer's
+    tokens whatever the case and apostrophe."""
+    doc = request.getfixturevalue(lang).nlp.make_doc(sentence)
+    found = {doc.vocab.strings[m] for m, _, _ in claim_phrases(doc.vocab, lang)(doc)}
+    assert found == lists
 
 
 def test_a_scheduled_event_is_public_record(fr):

@@ -128,7 +128,7 @@ def labels(fr, en) -> frozenset[str]:
     from analyzer.vocabulary import LANGUAGES
 
     own |= set(LANGUAGES)
-    lists = ("source_typing", "hedge_words", "claim_words", "noun_phrase")
+    lists = ("source_typing", "hedge_words", "claim_words", "claim_phrases", "noun_phrase")
     for lang in LANGUAGES:  # the names of the profile's word lists ([claim_words] connectors …)
         own |= {k for table in lists for k in profile(lang)[table]}
     return frozenset(deps | own | set(CLASSES) | {c for v in CLASSES.values() for c in v})

@@ -36,15 +36,6 @@ MAX_CHARS = 4_000_000
 AUDIT: dict[str, tuple[str, list[str]]] = {
     "analyzer.components.claims._DATELINE": ("match", ["AB A", "A \u00a0", "ÉÉ' -", " "]),
     "analyzer.components.claims._LINE": ("scan", ["a", "\n"]),
-    "analyzer.components.claims._NO_COMMENT": (
-        "scan",
-        ["declined to ", "n'a pas ", "did not immediately ", "refusé de s"],
-    ),
-    "analyzer.components.claims._RELATIVE": ("scan", ["qui  ", "who \t", "which n"]),
-    "analyzer.components.claims._SCHEDULED": (
-        "scan",
-        ["doit avoir ", "est prévue ", "will be ", "sont programmées "],
-    ),
     "analyzer.components.quotes._PARAGRAPH_BREAK": ("scan", ["\n \u00a0\t", "\n" + " " * 50 + "x"]),
     "analyzer.engine._PARAGRAPH_END": ("scan", ["\n" + " " * 30 + "x", "\n\t \r"]),
     "analyzer.engine._WHITESPACE_RUN": ("scan", [" \t", "a \n"]),
