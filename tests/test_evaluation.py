@@ -1,6 +1,6 @@
 """Accuracy floors on the gold samples (the figures `analyzer eval samples/fr` prints)."""
 
-from analyzer.tooling.evaluate import half_overlap
+from analyzer.tooling.evaluate import half_overlap, pronouns
 
 
 def test_half_overlap_rule():
@@ -39,6 +39,13 @@ def test_source_type_accuracy_floor(fr_evaluation):
 def test_pronoun_resolution_floor(fr_evaluation):
     assert fr_evaluation.pronoun.total >= 20
     assert fr_evaluation.pronoun.value >= 0.60, fr_evaluation.pronoun
+
+
+def test_pronoun_speakers_are_the_profiles_pronouns():
+    """The pronouns scored are those the resolver resolves, in every language ("selon lui",
+    "It added"); a plain noun is none."""
+    assert {"il", "lui", "celles-ci", "he", "it"} <= pronouns()
+    assert "ministre" not in pronouns() and "the" not in pronouns()
 
 
 def test_hedge_f1_floor(fr_evaluation):

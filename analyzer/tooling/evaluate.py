@@ -30,13 +30,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from analyzer.lexicons import normalise, profile
 from analyzer.report import Attribution, Report
 from analyzer.tooling.gold import KINDS, GoldAttribution, GoldDocument, GoldSpan
+from analyzer.vocabulary import LANGUAGES
 
-_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they", "celui-ci", "celle-ci"})
+#: Words that do not tell two names of a source apart (articles, "M.", "Mme"). The stop words
+#: are the scorer's own yardstick, not grammar the analyser reads: kept here, an edit of a
+#: language profile cannot move the measure it is judged by.
 _STOP = frozenset(
     {"le", "la", "les", "de", "du", "des", "l'", "the", "of", "m.", "mme", "un", "une"}
 )
@@ -53,6 +58,13 @@ _TEXT_STOP = _STOP | frozenset(
 #: A word starts a run of word characters and dots (the lookbehind makes a run of dots alone
 #: fail once, not once per dot: quadratic otherwise).
 _WORD = re.compile(r"(?<![\w.])[\w.]*\w\.?|\w")
+
+
+@cache
+def pronouns() -> frozenset[str]:
+    """The pronouns the source resolver resolves (``[pronouns]`` of every profile): a gold
+    speaker that is one counts toward pronoun resolution."""
+    return frozenset(normalise(p) for lang in LANGUAGES for p in profile(lang)["pronouns"])
 
 
 def half_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -250,7 +262,7 @@ class Evaluation:
                 )
             if not gold.types_known:
                 continue
-            if g.speaker is not None and g.speaker.span.text.lower() in _PRONOUNS:
+            if g.speaker is not None and normalise(g.speaker.span.text) in pronouns():
                 gold_name = _words(g.speaker.resolved or g.speaker.source)
                 pred_name = _words(p.speaker.resolved) if p.speaker else set()
                 self.pronoun.add(bool(gold_name & pred_name))
