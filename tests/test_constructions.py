@@ -133,3 +133,50 @@ def test_a_reporting_clause_under_a_marker_keeps_its_own_speaker(fr):
     text = "Selon les premiers éléments, le conducteur aurait affirmé avoir été ébloui."
     speakers = [a.speaker.span.text for a in attributions_of(fr, text) if a.speaker]
     assert speakers == ["les premiers éléments", "le conducteur"], speakers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (  # a second relative on the same antecedent ends the first one's content
+            "fr",
+            "La lettre du syndicat, qui réclamait une hausse des salaires et qui affirmait que la"
+            " direction mentait, a été lue en séance.",
+            [("réclamait", "une hausse des salaires"), ("affirmait", "la direction mentait")],
+        ),
+        (  # a full stop and an opening mark end a sentence the parser ran on
+            "fr",
+            "La fédération précise que le contrôle a porté sur le flacon A. « Nous ne dirons rien"
+            " de plus », conclut le texte.",
+            [
+                ("précise", "le contrôle a porté sur le flacon A."),
+                ("conclut", "Nous ne dirons rien de plus"),
+            ],
+        ),
+        (  # a line break after punctuation, before a capital: a new line of copy
+            "en",
+            'The council said the bridge would reopen in May:\n"The works are late," it added.',
+            [("said", "the bridge would reopen in May"), ("added", "The works are late,")],
+        ),
+        (  # "and say" coordinated with the sentence's verb is a second cue, not content
+            "en",
+            "The unions will march on Friday, warning the cuts will close wards, and say the"
+            " plan is unfunded.",
+            [("warning", "the cuts will close wards"), ("say", "the plan is unfunded")],
+        ),
+        (  # a subject and a reporting verb after a comma: a spliced second sentence
+            "en",
+            "Talking to reporters, she hoped that the talks would be productive and calm, Smith"
+            " said the government is ready to answer.",
+            [
+                ("hoped", "the talks would be productive and calm"),
+                ("said", "the government is ready to answer"),
+            ],
+        ),
+    ],
+)
+def test_clause_boundaries_the_parser_misses(request, lang, text, expected):
+    from tests.conftest import attributions_of
+
+    atts = attributions_of(request.getfixturevalue(lang), text)
+    assert [(a.cue.span.text, a.content.text) for a in atts] == expected

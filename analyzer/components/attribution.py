@@ -139,16 +139,24 @@ class AttributionFinder:
             if doc[start].pos_ in {"VERB", "AUX"}
         }
         forms = self.grammar.verb_forms  # a dictionary lookup a token: no matcher to build
+        phrases = self.grammar.verb_phrase_forms
         for tok in doc if forms else ():
-            if tok.i in cues or tok.lower_ not in forms:
+            if tok.i in cues or (tok.lower_ not in forms and tok.lower_ not in phrases):
                 continue
-            start, end = tok.i, tok.i + 1
+            start = tok.i
             before = doc[start - 1] if start > 0 else None
             if before is not None and before.pos_ in {"DET", "ADP"} and before.text != "-":
                 continue
             if doc[start].pos_ == "PROPN" or doc[start].text[:1].isupper():
                 continue
-            cues[start] = (start, end, forms[tok.lower_])
+            for rest, lemma in phrases.get(tok.lower_, ()):
+                end = start + 1 + len(rest)
+                if tuple(t.lower_ for t in doc[start + 1 : end]) == rest:
+                    cues[start] = (start, end, lemma)  # qui laisse entendre (lemma "laisse")
+                    break
+            else:
+                if tok.lower_ in forms:
+                    cues[start] = (start, start + 1, forms[tok.lower_])
         return sorted(cues.values())
 
     def _cue_context(

@@ -69,6 +69,20 @@ def inflected_forms(lemmas, inflections: dict[str, list[str]]) -> dict[str, str]
     return forms
 
 
+def inflected_phrases(lemmas, inflections: dict[str, list[str]]) -> dict[str, list]:
+    """``{form of the first word: [(the other words, lemma)]}`` for the lemmas of several words
+    (laisser entendre: laisse, laissait … then "entendre"), for the forms the model
+    mislemmatises."""
+    phrases: dict[str, list] = {}
+    for lemma in lemmas:
+        first, *rest = lemma.split()
+        if not rest:
+            continue
+        for form in inflected_forms([first], inflections):
+            phrases.setdefault(form, []).append((tuple(rest), lemma))
+    return phrases
+
+
 #: Marks that only close a quotation: unmatched, they end what the writer quoted loosely.
 _CLOSING_MARKS = frozenset("»”")
 
@@ -129,6 +143,7 @@ class Grammar:
         self.skip_prepositions = _words(p["skippable_prepositions"])
         self.medium_prepositions = _words(p["medium_prepositions"])
         self.verb_forms = inflected_forms(self.verbs, p["verb_inflections"])
+        self.verb_phrase_forms = inflected_phrases(self.verbs, p["verb_inflections"])
         np = p["noun_phrase"]
         self.phrase = PhraseWords(
             _words(np["links"]) | {w.replace("'", "’") for w in _words(np["links"])},
@@ -356,8 +371,27 @@ class Grammar:
             if doc[j].text == "," and j > i and self.reporting_participle(doc, j + 1, unit):
                 end = j  # …, adding that … / …, précisant que …: the participle's own content
                 break
+            if doc[j].pos_ == "CCONJ" and j > i and self._coordinated_relative(doc, i, j, unit):
+                end = j  # …, qui annonçait X et qui laissait entendre Y: a second relative
+                break
+            if (
+                doc[j].text.endswith(".")
+                and j + 1 < unit.end
+                and any(q.start == doc[j + 1].idx for q in quotes)
+            ):
+                end = j + 1  # … l'échantillon B. « …: a sentence the parser did not split
+                break
+            if j > i and _line_break_between_sentences(doc, j, unit):
+                end = j  # …, communities,\nIn the Senate …: a line ends a run-on sentence
+                break
+            if j > i + 1 and self._adjunct_gerund(doc, j, unit):
+                end = j - 1 if doc[j - 1].pos_ == "ADV" else j  # …, en mimant / tout en
+                break  # soulignant que: the gerund is the main verb's, not the content's
             if doc[j].text == "," and j > i and self._reporting_relative(doc, j + 1, unit):
                 end = j  # …, which she promises will …: a relative with a speaker of its own
+                break
+            if doc[j].text == "," and j > i and self._spliced_report(doc, j + 1, unit):
+                end = j  # he hoped X, Modi said the government …: a new sentence, spliced
                 break
             if doc[j].text == "," and j > i and self._resumptive(doc, j + 1, unit):
                 end = j  # …, un bilan qui se fonde sur …: the writer's comment on the clause
@@ -376,7 +410,10 @@ class Grammar:
                 and any(
                     normalise(t.lemma_) in self.verbs
                     and t.pos_ == "VERB"
-                    and "Inf" not in t.morph.get("VerbForm")  # … et se trouver: same content
+                    and (
+                        ("Inf" not in t.morph.get("VerbForm") and not _bare_participle(t))
+                        or (t.dep_ == "conj" and t.head.i < i)  # …, and say: the cue's own
+                    )  # … et se trouver, … and 11 confirmed: the content's own words
                     for t in doc[j + 1 : min(j + 4, unit.end)]
                 )
             ):
@@ -398,6 +435,53 @@ class Grammar:
             t.pos_ == "VERB" and normalise(t.lemma_) in self.verbs
             for t in doc[i + 1 : min(i + 4, unit.end)]
         ) and any(t.dep_.startswith("nsubj") for t in doc[i + 1 : min(i + 3, unit.end)])
+
+    def _coordinated_relative(self, doc: Doc, start: int, i: int, unit: Span) -> bool:
+        """A conjunction and a relative pronoun at ``i`` when a relative clause opened before
+        ``start``: the two relatives say two things of one antecedent."""
+        return (
+            i + 1 < unit.end
+            and normalise(doc[i + 1].text) in self.relatives
+            and self.relative_verb(doc, unit.start, start) is not None
+        )
+
+    def relative_verb(self, doc: Doc, start: int, end: int) -> Token | None:
+        """The verb of the last relative clause opened between ``start`` and ``end`` (its
+        pronoun the subject), the noun it hangs on before it."""
+        for k in range(end - 1, start - 1, -1):
+            tok = doc[k]
+            if (
+                normalise(tok.text) in self.relatives
+                and tok.dep_.startswith("nsubj")
+                and tok.head.dep_ in _RELATIVE_DEPS
+                and tok.head.head.i < k
+            ):
+                return tok.head
+        return None
+
+    def _spliced_report(self, doc: Doc, i: int, unit: Span) -> bool:
+        """A subject and a finite reporting verb with words of its own after it, right after a
+        comma: a new reporting sentence (not an incise, which a comma or full stop closes)."""
+        for k in range(i + 1, min(i + 5, unit.end - 1)):
+            verb = doc[k]
+            if verb.pos_ != "VERB" or normalise(verb.lemma_) not in self.verbs:
+                continue
+            if "Fin" not in verb.morph.get("VerbForm") or doc[k + 1].is_punct:
+                return False
+            # the subject opens the clause: no "when", "which" or "que" before it
+            return any(c.dep_.startswith("nsubj") and c.left_edge.i == i for c in verb.children)
+        return False
+
+    def _adjunct_gerund(self, doc: Doc, i: int, unit: Span) -> bool:
+        """A gerund set off from the clause before it, by a comma or an adverb of its own
+        (…, en mimant le geste; … tout en soulignant que): it goes with the main verb."""
+        if normalise(doc[i].text) not in self.gerund_markers or i + 1 >= unit.end:
+            return False
+        verb = doc[i + 1]
+        if not ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")):
+            return False
+        before = doc[i - 1]
+        return before.text == "," or (before.pos_ == "ADV" and before.head.i == verb.i)
 
     def _resumptive(self, doc: Doc, i: int, end_unit: Span) -> bool:
         """An apposition that sums up the clause before it: a determiner, a noun (an adjective
@@ -446,7 +530,12 @@ class Grammar:
                 and not child.dep_.endswith("pass")
                 and usable(child)
             ):
-                if normalise(child.text) in self.relatives and verb.dep_ in _RELATIVE_DEPS:
+                pronoun = normalise(child.text) in self.relatives
+                relative = verb if verb.dep_ in _RELATIVE_DEPS else None
+                if relative is None and verb.dep_ == "conj" and pronoun:
+                    relative = self.relative_verb(doc, unit.start, child.i)  # … et qui a dit
+                if pronoun and relative is not None:
+                    verb = relative
                     span = noun_phrase(verb.head)  # the noun the relative hangs on, not the
                     end = child.i  # relative clause (The ministry which announced …)
                     while end > span.start and doc[end - 1].is_punct:
@@ -522,8 +611,16 @@ def reflexive_sense(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
 
 
 def participle_adjunct(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
-    """Interrogé vendredi, le maire … / publié dimanche: a bare participle is an adjunct."""
-    return [] if bare_past_participle(c.verb, c.cue) else None
+    """Interrogé vendredi, le maire … / publié dimanche: a bare participle is an adjunct. Not
+    right after a quotation with its subject behind it (« … », conclut X: the small model takes
+    finite forms for participles there; the incise decides)."""
+    if not bare_past_participle(c.verb, c.cue):
+        return None
+    after_quote = c.before is not None and (
+        c.before.text in QUOTE_MARKS
+        or (c.before.text == "," and c.before.i > 0 and c.doc[c.before.i - 1].text in QUOTE_MARKS)
+    )
+    return None if after_quote and g.starts_np(c.doc, c.cue.end, c.unit.end) else []
 
 
 def purpose_infinitive(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
@@ -596,7 +693,8 @@ def _opens_sentence(doc: Doc, quote: Quote, unit: Span) -> bool:
     if quote.start < unit.start_char - 1:
         return False
     before = doc_text(doc)[unit.start_char : quote.start].rstrip()
-    return before.endswith(":") or not any(ch.isalnum() for ch in before)
+    # a full stop before it: a sentence the parser did not split (… l'échantillon B. « … »)
+    return before.endswith((":", ".", "!", "?")) or not any(ch.isalnum() for ch in before)
 
 
 def cleft_previous(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
@@ -782,7 +880,11 @@ def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         speaker = noun_phrase(head)
     if speaker is not None and speaker.start >= c.cue.start:
         speaker = None
-    return [c.record(found[0], found[1], speaker)]
+    att = c.record(found[0], found[1], speaker)
+    if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
+        first = min([k.i for k in head.children if k.pos_ == "AUX" and k.i < head.i] + [head.i])
+        att.extra["tense"] = doc[first : head.i + 1]  # a participle reports in its clause's tense
+    return [att]
 
 
 def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | None:
@@ -800,7 +902,7 @@ def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | N
         return None
     if content[1] <= content[0]:
         return None
-    content = _before_main_clause(c, content)
+    content = _before_main_clause(g, c, content)
     content = cover_quotes(c.quotes, content)
     whole = next((q for q in c.quotes if q.start == content[0] and q.end >= content[1] - 1), None)
     opener = doc.char_span(whole.start, whole.end, alignment_mode="expand") if whole else None
@@ -827,7 +929,7 @@ def _subtree_end(head: Token, floor: int) -> int:
     return edge.idx + len(edge.text)
 
 
-def _before_main_clause(c: CueContext, content: tuple[int, int]) -> tuple[int, int]:
+def _before_main_clause(g: Grammar, c: CueContext, content: tuple[int, int]) -> tuple[int, int]:
     """Alors qu'il avait annoncé X, il a révélé … / While the club had said X, the owners …: a
     cue in a subordinate clause reports up to the comma before the main clause (a subject and
     its verb, which the parser makes the cue's head or, inverted, its dependent)."""
@@ -835,8 +937,17 @@ def _before_main_clause(c: CueContext, content: tuple[int, int]) -> tuple[int, i
     subordinate = (verb.dep_ == "advcl" and verb.head.i > verb.i) or any(
         k.dep_ == "mark" and k.i < verb.i for k in verb.children
     )
-    if verb.dep_ in _RELATIVE_DEPS and verb.head.i < verb.i and verb.right_edge.i + 1 < c.unit.end:
-        edge = verb.right_edge  # The ministry, which announced X on Monday, indicated …
+    relative = verb
+    if verb.dep_ == "conj" and any(
+        k.dep_.startswith("nsubj") and normalise(k.text) in g.relatives for k in verb.children
+    ):
+        relative = g.relative_verb(doc, c.unit.start, verb.i) or verb  # … et qui a dit X, …
+    if (
+        relative.dep_ in _RELATIVE_DEPS
+        and relative.head.i < relative.i
+        and relative.right_edge.i + 1 < c.unit.end
+    ):
+        edge = relative.right_edge  # The ministry, which announced X on Monday, indicated …
         if doc[edge.i + 1].text == "," and content[0] < edge.idx < content[1]:
             return content[0], edge.idx + len(edge.text)
     if not subordinate or ":" in doc_text(doc)[verb.idx : content[0]]:
@@ -992,15 +1103,32 @@ def object_infinitive(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     salariés à cesser le travail: the addressee and what they are asked to do."""
     doc, unit = c.doc, c.unit
     addressee = g.np_forward(doc, nxt.i, unit.end)
-    if addressee is None or addressee.start != nxt.i:
+    marker = next_word(doc, addressee.end, unit.end) if addressee is not None else None
+    verb = next_word(doc, marker.i + 1, unit.end) if marker is not None else None
+    if (
+        addressee is not None
+        and addressee.start == nxt.i
+        and marker is not None
+        and normalise(marker.text) in g.object_infinitive_markers
+        and verb is not None
+        and _infinitive(verb)
+    ):
+        return None, (nxt.idx, g.clause_end(doc, verb.i, unit))
+    # the parse's object and infinitive, past what the phrase reader stops at (directed the
+    # officer-in-charge at the prison to release …)
+    if not any(k.dep_ in {"obj", "dobj"} and k.left_edge.i == nxt.i for k in c.verb.children):
         return None
-    marker = next_word(doc, addressee.end, unit.end)
-    if marker is None or normalise(marker.text) not in g.object_infinitive_markers:
-        return None
-    verb = next_word(doc, marker.i + 1, unit.end)
-    if verb is None or not ("Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB"):
-        return None
-    return None, (nxt.idx, g.clause_end(doc, verb.i, unit))
+    for verb in c.verb.children:
+        marked = any(
+            normalise(k.text) in g.object_infinitive_markers and k.i < verb.i for k in verb.children
+        )
+        if verb.i > nxt.i and verb.i < unit.end and marked and _infinitive(verb):
+            return None, (nxt.idx, g.clause_end(doc, verb.i, unit))
+    return None
+
+
+def _infinitive(tok: Token) -> bool:
+    return "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB"
 
 
 def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
@@ -1090,6 +1218,21 @@ def quoted_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     end = g.clause_end(c.doc, nxt.i, c.unit)
     inside = [q.end for q in c.quotes if nxt.idx <= q.start < end]
     return "mixed", (nxt.idx, max(inside) if inside else end)
+
+
+def _bare_participle(tok: Token) -> bool:
+    """An English past participle with no auxiliary (11 confirmed cases): an adjective."""
+    return tok.tag_ == "VBN" and not any(k.dep_.startswith("aux") for k in tok.children)
+
+
+def _line_break_between_sentences(doc: Doc, i: int, unit: Span) -> bool:
+    """A line break after punctuation and before a capital or an opening mark: a new line of
+    copy, not a hard-wrapped sentence."""
+    tok = doc[i]
+    if not (tok.is_space and "\n" in tok.text) or i + 1 >= unit.end:
+        return False
+    nxt = doc[i + 1]
+    return doc[i - 1].is_punct and (nxt.text[:1].isupper() or nxt.text in QUOTE_MARKS)
 
 
 def first_applying(table, g: Grammar, context) -> list[RawAttribution]:

@@ -528,7 +528,7 @@ class HedgeFinder:
                 if a.kind in {"indirect", "mixed"}
                 and a.content[0] <= tok.idx < a.content[1]
                 and a.cue is not None
-                and self._past(a.cue)
+                and self._past(a.extra.get("tense", a.cue))
             ),
             None,
         )
