@@ -90,6 +90,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "object_infinitive_markers": (list, []),
     "bare_infinitives_report": (bool, True),
     "narrative_openers": (list, []),
+    "implicative_verbs": (list, []),
     "relay_markers": (list, []),
     "relay_verbs": (list, []),
     "guarded_markers": (list, []),

@@ -173,6 +173,14 @@ def test_a_reporting_clause_under_a_marker_keeps_its_own_speaker(fr):
                 ("said", "the government is ready to answer"),
             ],
         ),
+        (  # a report as the object of a denial is content, and a source of its own
+            "en",
+            "The ministry moved to deny reports that the plant would close in June.",
+            [
+                ("to deny", "reports that the plant would close in June"),
+                ("reports", "the plant would close in June"),
+            ],
+        ),
     ],
 )
 def test_clause_boundaries_the_parser_misses(request, lang, text, expected):

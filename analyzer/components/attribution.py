@@ -281,6 +281,8 @@ def _drop_nested(found: list[RawAttribution]) -> list[RawAttribution]:
             s, e = other.content
             if att.extra.get("cited") and att.content == other.content:
                 continue  # …, citing X: a second source of the same words
+            if _opens_with(other, att):
+                continue  # denied a report saying X: the report is a source of its own
             if att.content == other.content or (
                 s <= att.content[0]
                 and att.content[1] <= e
@@ -294,3 +296,22 @@ def _drop_nested(found: list[RawAttribution]) -> list[RawAttribution]:
         if not dup:
             kept.append(att)
     return kept
+
+
+def _opens_with(outer: RawAttribution, inner: RawAttribution) -> bool:
+    """The outer content is the report that makes the inner attribution: it opens with the
+    inner one's speaker or cue, a determiner or adjective aside, and the inner cue is a noun or
+    a participle (dismissed a media report saying …; denied reports that …)."""
+    first = inner.speaker if inner.speaker is not None else inner.cue
+    if first is None or outer.content == inner.content or first.start_char < outer.content[0]:
+        return False
+    cue = inner.cue[-1] if inner.cue is not None else None
+    nominal = cue is not None and (
+        cue.pos_ == "NOUN"
+        or cue.tag_ == "VBG"
+        or ("Part" in cue.morph.get("VerbForm") and "Pres" in cue.morph.get("Tense"))
+    )
+    if not nominal:
+        return False  # said the vote showed that …: a clause, not a report named as object
+    before = [t for t in first.doc if outer.content[0] <= t.idx < first.start_char]
+    return all(t.pos_ in {"DET", "ADJ"} for t in before)

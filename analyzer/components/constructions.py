@@ -143,6 +143,7 @@ class Grammar:
         self.skip_prepositions = _words(p["skippable_prepositions"])
         self.medium_prepositions = _words(p["medium_prepositions"])
         self.verb_forms = inflected_forms(self.verbs, p["verb_inflections"])
+        self.implicative_verbs = _words(p["implicative_verbs"])
         self.verb_phrase_forms = inflected_phrases(self.verbs, p["verb_inflections"])
         np = p["noun_phrase"]
         self.phrase = PhraseWords(
@@ -551,6 +552,10 @@ class Grammar:
                 return span
         if verb.dep_ == "conj" and verb.head.i < verb.i:
             return self.subject(doc, verb.head, doc[verb.head.i : verb.head.i + 1], unit)
+        if normalise(verb.head.lemma_) in self.implicative_verbs and verb.head.i < verb.i:
+            head = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # was quick to add
+            if head.i != verb.i:
+                return self.subject(doc, head, doc[head.i : head.i + 1], unit)
         for child in verb.children:
             if child.dep_.startswith("nsubj") and child.i < verb.i and usable(child):
                 return noun_phrase(child)
@@ -626,6 +631,8 @@ def participle_adjunct(g: Grammar, c: CueContext) -> list[RawAttribution] | None
 def purpose_infinitive(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     """To clarify the rules, the board … / in order to explain …: a cue in the infinitive after
     its marker reports nothing yet (the marker list is the profile's infinitive_markers)."""
+    if normalise(c.verb.head.lemma_) in g.implicative_verbs and c.verb.head.i < c.verb.i:
+        return None  # a tenu à préciser que / was forced to deny: the words were said
     before = c.cue[0] if c.cue[0].i != c.verb.i else c.before  # "to" may parse as auxiliary
     if (
         before is not None
@@ -1038,6 +1045,8 @@ def that_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     complementiser = g.complementiser_near(c.doc, nxt, c.unit, c.verb)
     if complementiser is None:
         return None
+    if any(normalise(t.lemma_) in g.report_nouns for t in c.doc[nxt.i : complementiser.i]):
+        return None  # denied reports that …: the clause is the report's; the object is content
     start = next_word(c.doc, complementiser.i + 1, c.unit.end)
     if start is None:
         return None, (0, 0)  # a que closing the sentence: nothing to attribute
@@ -1167,14 +1176,18 @@ def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
 
 
 def statement_noun(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
-    """Le ministre a annoncé sa démission. / She confirmed the deal: a noun object that carries
-    the statement (speech_nouns lexicon)."""
+    """Le ministre a annoncé sa démission. / She confirmed the deal. / They dismissed a report
+    saying …: a noun object that carries the statement (speech_nouns lexicon) or a report
+    (profile report_nouns)."""
     doc, verb, unit = c.doc, c.verb, c.unit
     for child in verb.children:
         if (
             child.dep_ in {"obj", "dobj"}
             and child.i > verb.i
-            and normalise(child.lemma_) in g.statement_nouns
+            and (
+                normalise(child.lemma_) in g.statement_nouns
+                or normalise(child.lemma_) in g.report_nouns  # denied reports that …
+            )
         ):
             tokens = [t for t in child.subtree if verb.i < t.i < unit.end]
             if not tokens:  # the object's words lie past the unit (a misparse)
