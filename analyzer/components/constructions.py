@@ -144,6 +144,7 @@ class Grammar:
         self.medium_prepositions = _words(p["medium_prepositions"])
         self.verb_forms = inflected_forms(self.verbs, p["verb_inflections"])
         self.implicative_verbs = _words(p["implicative_verbs"])
+        self.incise_only_cues = _words(p["incise_only_cues"])
         self.verb_phrase_forms = inflected_phrases(self.verbs, p["verb_inflections"])
         np = p["noun_phrase"]
         self.phrase = PhraseWords(
@@ -740,6 +741,8 @@ def postposed_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     closes the sentence, its subject right after a comma or a closing quotation mark
     (Les négociations sont rompues, le syndicat a indiqué. / “We are ready,” she said.)."""
     doc, cue, unit = c.doc, c.cue, c.unit
+    if c.lemma in g.incise_only_cues:
+        return None  # …, le chantier reprendra en mars: no reporting clause
     speaker = g.subject(doc, c.verb, cue, unit)
     if speaker is None or speaker.start >= cue.start:
         return None
@@ -922,7 +925,18 @@ def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | N
         kind, content = "direct", (whole.inner_start, whole.inner_end)  # adding "the crowd …"
     first = doc.char_span(content[0], content[1], alignment_mode="expand")
     asked = c.lemma in g.question_verbs  # asked why …: the question is what was said
-    if first is not None and len(first) and g.is_question(doc, first.start) and not asked:
+    after_complementiser = (
+        first is not None
+        and first.start > 0
+        and normalise(doc[first.start - 1].text) in g.complementisers
+    )  # a soutenu que si …: a condition inside the statement, not a question
+    if (
+        first is not None
+        and len(first)
+        and g.is_question(doc, first.start)
+        and not asked
+        and not after_complementiser
+    ):
         return None  # il n'a pas dit si …: no statement
     return kind or c.kind_of(content), content
 

@@ -235,8 +235,10 @@ def ends_with_second_quote(doc: Doc, rest: Span, quotes: list[Quote]) -> bool:
     if not words:
         return True
     first_mark = next((t for t in words if t.text in QUOTE_MARKS), None)
+    at = words.index(first_mark) if first_mark is not None else 0
     return (
         first_mark is not None
+        and (at == 0 or words[at - 1].text == ",")  # not an object (dénonce une « fraude »)
         and not any(t.text == ":" for t in words[: words.index(first_mark)])
         and all(
             t.pos_ in {"ADP", "DET", "NOUN", "PROPN", "PUNCT", "ADV"} or t.text in QUOTE_MARKS
