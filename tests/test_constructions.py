@@ -36,10 +36,19 @@ def test_every_row_names_a_construction():
         CONTENT_FINDERS,
         CUE_CONSTRUCTIONS,
         MARKER_CONSTRUCTIONS,
+        NOUN_CONSTRUCTIONS,
+        SPEAKER_REFINEMENTS,
     )
 
-    known = {n for n, _ in CUE_CONSTRUCTIONS + CONTENT_FINDERS + MARKER_CONSTRUCTIONS}
-    known |= {"completed_quotation", "incise_inside_quotation", "report_noun"}  # no table
+    known = {
+        n
+        for n, _ in CUE_CONSTRUCTIONS
+        + CONTENT_FINDERS
+        + MARKER_CONSTRUCTIONS
+        + NOUN_CONSTRUCTIONS
+        + SPEAKER_REFINEMENTS
+    }
+    known |= {"completed_quotation", "incise_inside_quotation"}  # steps of their own
     for lang in ("fr", "en"):
         for row in _rows(lang):
             assert row.id.split(":")[2] in known, row.id

@@ -116,10 +116,19 @@ def labels(fr, en) -> frozenset[str]:
         CONTENT_FINDERS,
         CUE_CONSTRUCTIONS,
         MARKER_CONSTRUCTIONS,
+        NOUN_CONSTRUCTIONS,
+        SPEAKER_REFINEMENTS,
     )
     from analyzer.lexicons import PROFILE_KEYS
 
-    own |= {name for name, _ in CUE_CONSTRUCTIONS + CONTENT_FINDERS + MARKER_CONSTRUCTIONS}
+    own |= {
+        name
+        for name, _ in CUE_CONSTRUCTIONS
+        + CONTENT_FINDERS
+        + MARKER_CONSTRUCTIONS
+        + NOUN_CONSTRUCTIONS
+        + SPEAKER_REFINEMENTS
+    }
     own |= set(PROFILE_KEYS)  # the tables' names and the profile's keys
     from analyzer.vocabulary import SEVERITIES
 

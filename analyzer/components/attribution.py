@@ -16,13 +16,14 @@ from spacy.tokens import Doc, Span
 from analyzer.components.constructions import (
     CUE_CONSTRUCTIONS,
     MARKER_CONSTRUCTIONS,
+    NOUN_CONSTRUCTIONS,
+    SPEAKER_REFINEMENTS,
     CueContext,
     Grammar,
     MarkerContext,
+    NounContext,
     first_applying,
     incise_inside_quotation,
-    learnt_from,
-    report_noun,
 )
 from analyzer.components.matching import lemma_matcher
 from analyzer.components.quotes import Quote, doc_text
@@ -109,9 +110,8 @@ class AttributionFinder:
                 or any(q.contains(tok.idx) for q in quotes)
             ):
                 continue
-            att = report_noun(self.grammar, doc, tok, units[unit_of[tok.i]], quotes)
-            if att is not None:
-                found.append(att)
+            context = NounContext(doc, tok, units[unit_of[tok.i]], quotes)
+            found.extend(first_applying(NOUN_CONSTRUCTIONS, self.grammar, context))
         for match_id, start, end in markers:
             if start not in unit_of or in_ranges(doc[start].idx, excluded):
                 continue
@@ -121,7 +121,8 @@ class AttributionFinder:
             context = MarkerContext(doc, doc[start:end], cls, units[unit_of[start]], quotes)
             found.extend(first_applying(MARKER_CONSTRUCTIONS, self.grammar, context))
         for att in found:
-            learnt_from(self.grammar, doc, att, units, unit_of)
+            for _, refine in SPEAKER_REFINEMENTS:
+                refine(self.grammar, doc, att, units, unit_of)
         found = _drop_nested(found)
         floating = self._floating(doc, quotes, found, units, unit_of, excluded)
         found.extend(self._complete(doc, att, idle, units) for att in floating)

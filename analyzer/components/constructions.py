@@ -1422,12 +1422,24 @@ def figure_by_source(g: Grammar, m: MarkerContext) -> list[RawAttribution] | Non
     return [m.record("according_to", (figure.start_char, figure.end_char), speaker)]
 
 
-def report_noun(
-    g: Grammar, doc: Doc, noun: Token, unit: Span, quotes: list[Quote]
-) -> RawAttribution | None:
+@dataclass(frozen=True)
+class NounContext:
+    """A noun of report (reports, allegations, la rumeur) outside quotations, in its sentence."""
+
+    doc: Doc
+    noun: Token
+    unit: Span
+    quotes: list[Quote]
+
+
+NounConstruction = Callable[[Grammar, NounContext], list[RawAttribution] | None]
+
+
+def report_noun(g: Grammar, context: NounContext) -> list[RawAttribution] | None:
     """Reports that the talks had stalled / allegations that gangs attacked residents / la
     rumeur selon laquelle …: a noun of report with its clause; its speaker the possessor or the
     "by" phrase when the text gives one (profile report_nouns, report_noun_links)."""
+    doc, noun, unit, quotes = context.doc, context.noun, context.unit, context.quotes
     after = doc[noun.i + 1 : min(noun.i + 4, unit.end)]
     link = next(
         (k for k in range(1, len(after) + 1) if normalise(after[:k].text) in g.report_noun_links),
@@ -1456,7 +1468,13 @@ def report_noun(
     kind = "mixed" if has_quote(quotes, *content) else "indirect"
     att = RawAttribution(kind, content, cue, normalise(noun.lemma_), "neutral", speaker)
     att.extra["cited"] = True  # denied reports that …: the reports are a source of their own
-    return att
+    return [att]
+
+
+#: Constructions of a noun of report, in order of precedence.
+NOUN_CONSTRUCTIONS: list[tuple[str, NounConstruction]] = [
+    ("report_noun", report_noun),
+]
 
 
 def learnt_from(g: Grammar, doc: Doc, att: RawAttribution, units: list[Span], unit_of) -> None:
@@ -1476,6 +1494,14 @@ def learnt_from(g: Grammar, doc: Doc, att: RawAttribution, units: list[Span], un
                 if source is not None:
                     att.speaker = source
                     return
+
+
+#: Steps that revise the speaker of an attribution every table above has found, in order.
+SPEAKER_REFINEMENTS: list[
+    tuple[str, Callable[[Grammar, Doc, RawAttribution, list[Span], dict[int, int]], None]]
+] = [
+    ("learnt_from", learnt_from),
+]
 
 
 #: Marker constructions in order of precedence (relay markers first).
