@@ -87,6 +87,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "infinitive_negation": (list, []),
     "passive_participles": (list, []),
     "gerund_markers": (list, []),
+    "present_participle_endings": (list, []),
     "object_infinitive_markers": (list, []),
     "bare_infinitives_report": (bool, True),
     "narrative_openers": (list, []),

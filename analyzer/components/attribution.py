@@ -148,7 +148,9 @@ class AttributionFinder:
             before = doc[start - 1] if start > 0 else None
             if before is not None and before.pos_ in {"DET", "ADP"} and before.text != "-":
                 continue
-            if doc[start].pos_ == "PROPN" or doc[start].text[:1].isupper():
+            if (
+                doc[start].pos_ == "PROPN" or doc[start].text[:1].isupper()
+            ) and not self._opens_with_clause(doc, start):
                 continue
             for rest, lemma in phrases.get(tok.lower_, ()):
                 end = start + 1 + len(rest)
@@ -159,6 +161,14 @@ class AttributionFinder:
                 if tok.lower_ in forms:
                     cues[start] = (start, start + 1, forms[tok.lower_])
         return sorted(cues.values())
+
+    def _opens_with_clause(self, doc: Doc, i: int) -> bool:
+        """Estimant que … / Rappelant que …: a capitalised form opening its sentence before a
+        complementiser is the verb the model mistagged, not a name."""
+        before = doc[i - 1] if i > 0 else None
+        opens = before is None or before.is_punct or before.is_space or doc[i].is_sent_start
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        return opens and after is not None and after.lower_ in self.grammar.complementisers
 
     def _cue_context(
         self,

@@ -114,6 +114,7 @@ class Grammar:
         self.infinitive_negation = _words(p["infinitive_negation"])
         self.passive_participles = _words(p["passive_participles"])
         self.gerund_markers = _words(p["gerund_markers"])
+        self.participle_endings = tuple(p["present_participle_endings"])
         self.object_infinitive_markers = _words(p["object_infinitive_markers"])
         self.bare_infinitives_report = p["bare_infinitives_report"]
         self.narrative_openers = _words(p["narrative_openers"])
@@ -505,11 +506,16 @@ class Grammar:
         present = tok.tag_ == "VBG" or (
             "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
         )
-        return present and normalise(tok.lemma_) in self.verbs
+        if present and normalise(tok.lemma_) in self.verbs:
+            return True
+        return tok.lower_ in self.verb_forms and tok.lower_.endswith(self.participle_endings)
 
-    def subject(self, doc: Doc, verb: Token, cue: Span, unit: Span) -> Span | None:
-        """The speaker of a preposed cue: its agent or subject, within the sentence and never
-        inside quoted words (the small parsers link across sentence ends)."""
+    def subject(
+        self, doc: Doc, verb: Token, cue: Span, unit: Span, agent: bool = True
+    ) -> Span | None:
+        """The speaker of a preposed cue: its agent (unless ``agent`` is off: the subject of a
+        verb coordinated with it) or subject, within the sentence and never inside quoted words
+        (the small parsers link across sentence ends)."""
         quotes = doc._.quotes or []
 
         def usable(tok: Token) -> bool:
@@ -519,12 +525,12 @@ class Grammar:
                 and not any(q.contains(tok.idx) for q in quotes)
             )
 
-        agent = None
+        by = None
         for child in verb.children:
             if child.dep_ in {"obl:agent", "agent"} and child.i > verb.i and usable(child):
-                agent = child
-        if agent is not None:
-            return noun_phrase(agent)
+                by = child
+        if by is not None and agent:
+            return noun_phrase(by)
         for child in verb.children:
             if (
                 child.dep_.startswith("nsubj")
@@ -547,12 +553,13 @@ class Grammar:
                 return self.apposed_name(doc, span, cue.start) or span
         # passive with "par X" after the verb, unparsed
         nxt = next_word(doc, cue.end, unit.end)
-        if nxt is not None and normalise(nxt.text) in self.agent_markers:
+        if agent and nxt is not None and normalise(nxt.text) in self.agent_markers:
             span = self.np_forward(doc, nxt.i + 1, unit.end)
             if span is not None:
                 return span
-        if verb.dep_ == "conj" and verb.head.i < verb.i:
-            return self.subject(doc, verb.head, doc[verb.head.i : verb.head.i + 1], unit)
+        if verb.dep_ == "conj" and verb.head.i < verb.i:  # was briefed by X and said: not X
+            head = verb.head
+            return self.subject(doc, head, doc[head.i : head.i + 1], unit, agent=False)
         if normalise(verb.head.lemma_) in self.implicative_verbs and verb.head.i < verb.i:
             head = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # was quick to add
             if head.i != verb.i:
@@ -743,6 +750,9 @@ def postposed_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     doc, cue, unit = c.doc, c.cue, c.unit
     if c.lemma in g.incise_only_cues:
         return None  # …, le chantier reprendra en mars: no reporting clause
+    first = next_word(doc, unit.start, unit.end)
+    if first is not None and first.i < cue.start and g.reporting_participle(doc, first.i, unit):
+        return None  # Estimant que X, les syndicats ont appelé …: the participle reports X
     speaker = g.subject(doc, c.verb, cue, unit)
     if speaker is None or speaker.start >= cue.start:
         return None
@@ -876,6 +886,7 @@ def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     before = prev_word(doc, c.cue.start, c.unit.start)
     gerund = before is not None and normalise(before.text) in g.gerund_markers
     present = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    present = present or g.reporting_participle(doc, verb.i, c.unit)
     if not (present or gerund) or verb.tag_ in {"VBZ", "VBP", "VBD"}:
         return None
     if any(k.dep_ == "aux" and k.i < verb.i for k in verb.children):
@@ -883,8 +894,13 @@ def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     found = _content_after(g, c)
     if found is None:
         return []
+    opening = _opening_participle(g, c, found[1])
+    if opening is not None:
+        return [c.record(c.kind_of(opening[0]), opening[0], opening[1])]
     head, speaker = _clause_head(verb), None
-    if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
+    if any(k.dep_.startswith("nsubj") and k.i < verb.i for k in verb.children):
+        speaker = g.subject(doc, verb, c.cue, c.unit)  # with the coastguard saying that …
+    elif head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
         speaker = g.subject(doc, head, doc[head.i : head.i + 1], c.unit)
     elif head.i != verb.i and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
         speaker = noun_phrase(head)
@@ -895,6 +911,35 @@ def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         first = min([k.i for k in head.children if k.pos_ == "AUX" and k.i < head.i] + [head.i])
         att.extra["tense"] = doc[first : head.i + 1]  # a participle reports in its clause's tense
     return [att]
+
+
+def _opening_participle(
+    g: Grammar, c: CueContext, content: tuple[int, int]
+) -> tuple[tuple[int, int], Span] | None:
+    """Saying that the bridge would reopen, the mayor thanked … / Estimant que la saison sera
+    longue, l'entraîneur a …: a participle opening the sentence reports up to the comma before
+    the main clause, for that clause's subject (a phrase followed by its verb)."""
+    doc, unit = c.doc, c.unit
+    if next_word(doc, unit.start, unit.end) is not c.cue[0] and c.cue[0].i != unit.start:
+        return None
+    for tok in doc[c.cue.end : unit.end]:
+        if tok.text != "," or tok.idx <= content[0]:
+            continue
+        subject = g.np_forward(doc, tok.i + 1, unit.end)
+        if subject is None or subject.end >= unit.end:
+            continue
+        after = subject.end
+        if doc[after].text == ",":  # the council leader, Ann Pike, urged …: the name
+            name = g.np_forward(doc, after + 1, unit.end)
+            if name is not None and name.end + 1 < unit.end and doc[name.end].text == ",":
+                subject, after = name, name.end + 1
+        verb = doc[after]
+        if verb.pos_ in {"AUX", "VERB"} and "Part" not in verb.morph.get("VerbForm"):
+            last = doc[tok.i - 1]
+            return (content[0], last.idx + len(last.text)), subject
+        if tok.idx >= content[1]:
+            break
+    return None
 
 
 def _content_after(g: Grammar, c: CueContext) -> tuple[str, tuple[int, int]] | None:
