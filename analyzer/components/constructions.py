@@ -805,8 +805,15 @@ def passive_agent(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     if nxt is None or normalise(nxt.text) not in g.agent_markers:
         return []
     speaker = g.np_forward(doc, nxt.i + 1, unit.end)
+    if speaker is None:
+        return []
+    after = next_word(doc, speaker.end, unit.end)
+    if after is not None and normalise(after.text) in g.complementisers:
+        # The mayor was told by the police that …: the subject was told; the clause was said
+        found = that_clause(g, c, after)
+        return [c.record(c.kind_of(found[1]), found[1], speaker)] if found else []
     content = trim_chars(doc_text(doc), unit.start_char, cue.start_char)
-    if speaker is None or content[1] - content[0] < 3:
+    if content[1] - content[0] < 3:
         return []
     return [c.record(c.kind_of(content), content, speaker)]
 
