@@ -239,3 +239,16 @@ def test_two_people_introduced_in_one_sentence_stay_two_sources(fr):
     assert atts[0].speaker.source_id != atts[1].speaker.source_id, describe(text, atts)
     assert "Henrion" in (atts[0].speaker.resolved or ""), describe(text, atts)
     assert "Vasseur" in (atts[1].speaker.resolved or ""), describe(text, atts)
+
+
+def test_they_speaks_for_the_body_named_just_before(en):
+    """A body named by a common noun, subject or object, is the nearest antecedent of "they"
+    (British usage gives it plural agreement), before the people named earlier."""
+    text = (
+        "Residents of the estate called the police after midnight. They said the fire had "
+        "started in a garage."
+    )
+    atts = en.analyze(text).attributions
+    assert len(atts) == 1, describe(text, atts)
+    assert atts[0].speaker.resolved == "the police", describe(text, atts)
+    assert atts[0].speaker.type == "organisation", describe(text, atts)

@@ -53,6 +53,11 @@ def make_sources(nlp: Language, name: str, lang: str | None) -> SourceResolver:
     return SourceResolver(lang or nlp.lang)
 
 
+#: Where an organisation named by a common noun can be a pronoun's antecedent: subject or
+#: object of its clause (not inside a prepositional phrase of place or time).
+_ORGANISATION_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
+
+
 class SourceResolver:
     """Fills ``speaker``, ``resolved``, ``type`` and ``source_key`` of ``doc._.attributions``."""
 
@@ -170,8 +175,8 @@ class SourceResolver:
             )
 
         passes = ((True, True), (True, False), (False, False))
-        if gender == "Neut":
-            passes = ((False, True), (False, False))
+        if gender == "Neut" or (not gender and number == "Plur"):
+            passes = ((False, True), (False, False))  # it: a record; they: people or a body
         for people_only, speaking_only in passes:
             fallback = None
             for cand in candidates:
@@ -184,7 +189,8 @@ class SourceResolver:
                 if speaking_only and reported(cand):
                     continue
                 c_gender, c_number = self._agreement(cand)
-                if number and c_number and c_number != number:
+                body = self._organisation(cand)  # the police … they: a body agrees with both
+                if number and c_number and c_number != number and not body:
                     continue
                 if gender and c_gender and c_gender != gender:
                     continue
@@ -203,12 +209,11 @@ class SourceResolver:
             return doc.user_data["analyzer"]["mentions"]
         mentions = list(self._names(doc))
         for tok in doc:
-            if (
-                tok.dep_.startswith("nsubj")
-                and tok.pos_ == "NOUN"
-                and self.source_nouns.get(normalise(tok.lemma_)) in {"role", "anonymous"}
-            ):
+            cls = self.source_nouns.get(normalise(tok.lemma_)) if tok.pos_ == "NOUN" else None
+            if tok.dep_.startswith("nsubj") and cls in {"role", "anonymous"}:
                 mentions.append(noun_phrase(tok))
+            elif cls == "organisation" and tok.dep_ in _ORGANISATION_DEPS:
+                mentions.append(noun_phrase(tok))  # when we called the police, they said
         doc.user_data.setdefault("analyzer", {})["mentions"] = mentions
         return mentions
 
@@ -328,6 +333,9 @@ class SourceResolver:
 
     def _is_named_person(self, span: Span) -> bool:
         return any(n.start < span.end and span.start < n.end for n in self._names(span.doc))
+
+    def _organisation(self, span: Span) -> bool:
+        return self.source_nouns.get(normalise(_head(span).lemma_)) == "organisation"
 
     def _person_like(self, span: Span) -> bool:
         if self._is_named_person(span):
