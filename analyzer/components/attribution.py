@@ -52,6 +52,16 @@ def make_attribution(nlp: Language, name: str, lang: str | None) -> AttributionF
     return AttributionFinder(nlp, lang or nlp.lang)
 
 
+def _adverbial(tok) -> bool:
+    """A word that may stand between an auxiliary and its participle (a en outre rappelé, has
+    also said): an adverb, or a word of a fixed adverbial phrase."""
+    return (
+        tok.pos_ == "ADV"
+        or tok.dep_ in {"advmod", "fixed"}
+        or any(k.dep_ == "fixed" for k in tok.children)
+    )
+
+
 class AttributionFinder:
     """Sets ``doc._.attributions``: ``RawAttribution`` records in text order."""
 
@@ -187,6 +197,11 @@ class AttributionFinder:
         for child in verb.children:
             if child.dep_.startswith("aux") and child.i < verb.i and verb.i - child.i <= 4:
                 start = min(start, child.i)
+        before = start - 1  # a en outre rappelé: the parse hangs the auxiliary on the adverb
+        while before > unit.start and start - before <= 3 and _adverbial(doc[before]):
+            before -= 1
+        if before < start - 1 and doc[before].pos_ == "AUX":
+            start = before
         end = match_end
         while end < len(doc) and doc[end].text.startswith("-") and len(doc[end].text) > 1:
             end += 1  # précise-t-il

@@ -32,7 +32,7 @@ from analyzer.components.attribution import RawAttribution
 from analyzer.components.quotes import doc_text
 from analyzer.components.records import PARSE
 from analyzer.components.segments import in_ranges
-from analyzer.lexicons import lexicon, normalise, word_lists
+from analyzer.lexicons import lexicon, normalise, profile, word_lists
 from analyzer.linear import LinearModel
 
 
@@ -334,9 +334,31 @@ def reported(unit: Span, verbs: dict[str, str]) -> Scoped | None:
     subject = reporting_subject(unit, verbs)
     if subject is None:
         return None
+    stype = subject_type(subject)
+    if stype is None:
+        return None
     verb = subject.head.idx
-    stype = _SUBJECT_TYPES.get(subject.ent_type_, "unknown")
     return Scoped("indirect", unit.start_char, unit.end_char, verb, True, stype)
+
+
+def subject_type(subject: Token) -> str | None:
+    """The source type of a reporting verb's subject, or None when it could be no source: a
+    name (its entity label), a source noun (le ministère, the report) or a personal pronoun
+    standing for one; not a thing ("L'incendie s'est déclaré", "La mort rappelle les dangers")
+    nor a relative pronoun ("…, ce qui alerte des policiers")."""
+    if subject.ent_type_ in _SUBJECT_TYPES:
+        return _SUBJECT_TYPES[subject.ent_type_]
+    lang = subject.doc.lang_
+    noun = lexicon(lang, "source_nouns").get(normalise(subject.lemma_)) or lexicon(
+        lang, "source_nouns"
+    ).get(normalise(subject.text))
+    if noun is not None:
+        return noun
+    if normalise(subject.text) in profile(lang)["pronouns"]:
+        return "unknown"
+    if subject.pos_ == "PROPN":
+        return "unknown"
+    return None
 
 
 @dataclass(frozen=True)

@@ -560,6 +560,11 @@ class Grammar:
         if verb.dep_ == "conj" and verb.head.i < verb.i:  # was briefed by X and said: not X
             head = verb.head
             return self.subject(doc, head, doc[head.i : head.i + 1], unit, agent=False)
+        auxiliary = cue[0]
+        if auxiliary.i < verb.i and auxiliary.pos_ == "AUX" and auxiliary.head.i != verb.i:
+            for child in auxiliary.head.children:  # a en outre rappelé: the parse's other head
+                if child.dep_.startswith("nsubj") and child.i < auxiliary.i and usable(child):
+                    return noun_phrase(child)
         if normalise(verb.head.lemma_) in self.implicative_verbs and verb.head.i < verb.i:
             head = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # was quick to add
             if head.i != verb.i:
