@@ -1421,7 +1421,12 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
     after = next_word(doc, speaker.end, unit.end)
     before = prev_word(doc, marker.start, unit.start)
     follows = after is not None and after.text == ","
-    if cls == "as_verb" and not at_start and marker.start_char - unit.start_char > 3:
+    if (
+        cls == "as_verb"
+        and not at_start
+        and marker.start_char - unit.start_char > 3
+        and not _connectors_only(doc[unit.start : marker.start])  # Or, comme l'explique X, …
+    ):
         content = trim_chars(doc_text(doc), unit.start_char, marker.start_char)  # X, comme …
     elif at_start or (
         follows
@@ -1453,6 +1458,12 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
     if cls == "as_verb" and kind == "according_to":
         kind = "indirect"  # comme l'explique X: a reporting verb, not a marker
     return [m.record(kind, content, speaker)]
+
+
+def _connectors_only(words: Span) -> bool:
+    """Or, / Mais, / And yet,: only words linking to the sentence before (the content of a
+    marker after them follows it)."""
+    return all(t.is_punct or t.is_space or t.pos_ in {"ADV", "CCONJ", "SCONJ"} for t in words)
 
 
 def figure_by_source(g: Grammar, m: MarkerContext) -> list[RawAttribution] | None:
