@@ -252,3 +252,16 @@ def test_they_speaks_for_the_body_named_just_before(en):
     assert len(atts) == 1, describe(text, atts)
     assert atts[0].speaker.resolved == "the police", describe(text, atts)
     assert atts[0].speaker.type == "organisation", describe(text, atts)
+
+
+def test_a_pronoun_continues_one_of_a_group_not_a_name_before_it(fr):
+    """« … », affirme l'un d'entre eux. « … », ajoute-t-il: "il" is that unnamed person (one of
+    a group is person-like), not the person named two sentences earlier."""
+    text = (
+        "Marc Tessier a ouvert la réunion. Les grévistes tiennent bon. « On ne lâchera rien », "
+        "affirme l'un d'entre eux. « Il faut tenir », ajoute-t-il."
+    )
+    atts = fr.analyze(text).attributions
+    last = atts[-1]
+    assert last.speaker.resolved and "un" in last.speaker.resolved, describe(text, atts)
+    assert last.speaker.type == "anonymous", describe(text, atts)

@@ -344,6 +344,8 @@ class SourceResolver:
             return True
         if any(normalise(t.text) in self.titles for t in span):
             return True
+        if normalise(_head(span).text) in self.words.one_of:
+            return True  # l'un d'entre eux, one of the lawyers: a person of a group
         return self.source_nouns.get(normalise(_head(span).lemma_)) in {"role", "anonymous"}
 
     def _agreement(self, span: Span) -> tuple[str, str]:
