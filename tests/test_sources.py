@@ -265,3 +265,18 @@ def test_a_pronoun_continues_one_of_a_group_not_a_name_before_it(fr):
     last = atts[-1]
     assert last.speaker.resolved and "un" in last.speaker.resolved, describe(text, atts)
     assert last.speaker.type == "anonymous", describe(text, atts)
+
+
+def test_the_lede_pronoun_with_no_antecedent_is_the_headline_protagonist(fr):
+    """The headline opens with a name; the lede says "elle" with nobody named before it in the
+    body: the pronoun is that person."""
+    text = (
+        "Zaho, épuisée, annule sa tournée d'été\n\n12 - Juin - 2024\n\nCoup dur pour les fans de "
+        "la chanteuse. Alors qu'elle avait promis de remonter sur scène en juillet, elle a révélé "
+        "ce lundi avoir besoin de repos."
+    )
+    atts = fr.analyze(text).attributions
+    assert atts, describe(text, atts)
+    for att in atts:
+        assert att.speaker.resolved == "Zaho", describe(text, atts)
+        assert att.speaker.type == "person", describe(text, atts)

@@ -200,7 +200,27 @@ class SourceResolver:
                     fallback = cand
             if fallback is not None:
                 return fallback
+        if gender in {"Masc", "Fem"} and number != "Plur":
+            protagonist = self._headline_name(doc, position)
+            if protagonist is not None and self._agreement(protagonist)[0] in {"", gender}:
+                att.extra["protagonist"] = True  # "il" / "elle" for a name: a person
+                return protagonist
         return None
+
+    def _headline_name(self, doc: Doc, position: int) -> Span | None:
+        """Stromae, malade, annule sa tournée … Alors qu'il avait annoncé …: with no antecedent
+        in the body, the lede's pronoun is the protagonist the headline opens with: the run of
+        capitalised words, with no determiner and no word of the source lexicon, that starts
+        the text's first line (the parse of a headline is not to be trusted)."""
+        end = doc.text.find("\n")
+        if end <= 0 or end >= position or not len(doc):
+            return None
+        stop = 0
+        while stop < len(doc) and doc[stop].idx < end and doc[stop].text[:1].isupper():
+            if doc[stop].pos_ not in _NAME_POS or normalise(doc[stop].lemma_) in self.source_nouns:
+                break
+            stop += 1
+        return doc[0:stop] if 0 < stop <= 3 else None
 
     def _mentions(self, doc: Doc) -> list[Span]:
         """Person-like mentions that could be a pronoun's antecedent: named people and the
@@ -548,6 +568,8 @@ class SourceResolver:
                 mention = att.extra.get("antecedent") or att.speaker
                 if self._vague_pronoun(att.speaker):
                     types.append("anonymous" if "circle" in att.extra else "vague")
+                elif att.extra.get("protagonist"):
+                    types.append("person")
                 elif self._pronoun(mention) is not None:
                     continue
                 elif self._named(mention, appositions) is not None or self._names_root(mention):
