@@ -118,9 +118,9 @@ def person_name(
     before a capitalised word (M. Dupont), or a ``name_form`` opened by a known first name (or
     one part of a hyphenated one) or holding a name particle (Ine Van Wymersch)."""
     words = list(span)
-    for tok, nxt in itertools.pairwise(words):
+    for tok, nxt in itertools.pairwise(_own_words(span, phrase_head(span))):
         if normalise(tok.text) in titles and nxt.text[:1].isupper():
-            return True
+            return True  # not "a spokesman for Mr Streeting": the title is the complement's
     if not name_form(span, source_nouns):
         return False
     first = words[0].text
@@ -260,6 +260,15 @@ def speaker_features(
     return feats
 
 
+def _own_words(span: Span, head: Token) -> Span:
+    """The phrase up to its head's first prepositional complement: the words that name the
+    source itself, not someone it stands for or belongs to."""
+    for tok in span[head.i - span.start + 1 :]:
+        if tok.pos_ == "ADP":
+            return span.doc[span.start : tok.i]
+    return span
+
+
 def rule_type(span: Span, source_nouns: dict[str, str], titles: dict[str, str]) -> str:
     """The type the lexicons and entity labels alone suggest."""
     words = _words(span)
@@ -268,8 +277,9 @@ def rule_type(span: Span, source_nouns: dict[str, str], titles: dict[str, str]) 
     det = phrase_det(span, head)
     cls = source_nouns.get(lemma)
     plural = head.morph.get("Number") == ["Plur"]
-    has_person = any(t.ent_type_ in _PERSON_ENTS for t in span) or any(
-        normalise(t.text) in titles for t in span
+    own = _own_words(span, head)  # a spokesman for Mr Streeting: Mr Streeting is not the source
+    has_person = any(t.ent_type_ in _PERSON_ENTS for t in own) or any(
+        normalise(t.text) in titles for t in own
     )
     named_after_head = head.i + 1 < span.end and span.doc[head.i + 1].pos_ == "PROPN"
     if cls in {"role", "anonymous", "vague"} and (named_after_head or has_person):

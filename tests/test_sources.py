@@ -169,6 +169,7 @@ def test_an_office_with_a_capital_refers_back_to_the_named_holder(en):
         ("Three people said the talks had stalled overnight.", "anonymous"),
         ("The Spokesman said that no date had been set.", "role"),
         ("A Veranta spokesperson said the company would apply in June.", "anonymous"),
+        ("A spokesman for Mr Hale said the minister would stand down.", "anonymous"),
     ],
 )
 def test_english_source_types(en, text, expected):
