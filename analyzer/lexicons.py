@@ -92,6 +92,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "bare_infinitives_report": (bool, True),
     "narrative_openers": (list, []),
     "implicative_verbs": (list, []),
+    "raising_verbs": (list, []),
     "incise_only_cues": (list, []),
     "relay_markers": (list, []),
     "relay_verbs": (list, []),

@@ -115,6 +115,7 @@ class Grammar:
         self.passive_participles = _words(p["passive_participles"])
         self.gerund_markers = _words(p["gerund_markers"])
         self.participle_endings = tuple(p["present_participle_endings"])
+        self.raising_verbs = set(p["raising_verbs"])
         self.object_infinitive_markers = _words(p["object_infinitive_markers"])
         self.bare_infinitives_report = p["bare_infinitives_report"]
         self.narrative_openers = _words(p["narrative_openers"])
@@ -565,6 +566,10 @@ class Grammar:
             for child in auxiliary.head.children:  # a en outre rappelé: the parse's other head
                 if child.dep_.startswith("nsubj") and child.i < auxiliary.i and usable(child):
                     return noun_phrase(child)
+        head = verb.head
+        if normalise(head.lemma_) in self.raising_verbs and head.i < verb.i != head.i:
+            # are said to have warned, appears to have told: the raised subject is the speaker
+            return self.subject(doc, head, doc[head.i : head.i + 1], unit, agent=False)
         if normalise(verb.head.lemma_) in self.implicative_verbs and verb.head.i < verb.i:
             head = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # was quick to add
             if head.i != verb.i:
