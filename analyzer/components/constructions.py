@@ -1268,10 +1268,23 @@ def statement_noun(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
             tokens = [t for t in child.subtree if verb.i < t.i < unit.end]
             if not tokens:  # the object's words lie past the unit (a misparse)
                 continue
+            if _names_a_camp(g, child):
+                continue  # slammed the opposition over …: the camp, not its objection
             left, right = min(t.i for t in tokens), max(t.i for t in tokens)
             end = min(doc[right].idx + len(doc[right].text), g.clause_end(doc, left, unit))
             return None, (doc[left].idx, end)
     return None
+
+
+def _names_a_camp(g: Grammar, noun: Token) -> bool:
+    """A statement noun the source lexicon also lists (opposition), with the definite article:
+    the camp, a source, not a statement (slammed the opposition / a fustigé l'opposition, but
+    "voiced its opposition")."""
+    if normalise(noun.lemma_) not in g.source_nouns:
+        return False
+    return any(
+        k.dep_ == "det" and "Def" in k.morph.get("Definite") and k.i < noun.i for k in noun.children
+    )
 
 
 def bare_clause(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
