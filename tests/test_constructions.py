@@ -96,6 +96,7 @@ def test_cited_source_is_a_second_speaker(request, lang, text, reporter, cited):
         ("en", "infinitive", "The visitors thought to have sealed the win before the late goal."),
         ("en", "report_noun", "The report that the ministry published on Monday shows a rise."),
         ("en", "statement_noun", "The prime minister slammed the opposition over the delay."),
+        ("en", "infinitive", "The two firms agreed to pay the fine by March."),
     ],
 )
 def test_construction_that_attributes_nothing(request, lang, construction, text):
