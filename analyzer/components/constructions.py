@@ -825,6 +825,8 @@ def passive_agent(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     content = trim_chars(doc_text(doc), unit.start_char, cue.start_char)
     if content[1] - content[0] < 3:
         return []
+    if not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in doc[unit.start : cue.start]):
+        return []  # Indeed, after being asked by reporters to …: no subject, nothing said
     return [c.record(c.kind_of(content), content, speaker)]
 
 
