@@ -29,6 +29,7 @@ from analyzer.components.spans import (
     clitic_span,
     cover_quotes,
     ends_with_second_quote,
+    has_finite_verb,
     has_left_subject,
     has_quote,
     has_verb,
@@ -1466,7 +1467,7 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
         and (
             after is None
             or after.text in {".", "!", "?", ";", "…"}
-            or has_verb(doc, unit.start, before.i)  # CLAUSE, selon X, survenu …: the clause
+            or has_finite_verb(doc, unit.start, before.i)  # CLAUSE, selon X, survenu …
         )
     ):
         content = trim_chars(doc_text(doc), unit.start_char, before.idx)

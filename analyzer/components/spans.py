@@ -39,6 +39,16 @@ def has_verb(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    """A finite verb or an auxiliary between ``start`` and ``end``: a clause, not a noun
+    phrase with a participle (L'attaque, située au nord du pays, …)."""
+    return any(
+        doc[i].pos_ == "AUX" or (doc[i].pos_ == "VERB" and "Fin" in doc[i].morph.get("VerbForm"))
+        for i in range(start, end)
+        if doc[i].text not in QUOTE_MARKS
+    )
+
+
 def has_left_subject(verb: Token, unit: Span) -> bool:
     """The cue has a subject before it in the sentence, outside any quotation."""
     quotes = verb.doc._.quotes or []
