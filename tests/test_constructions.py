@@ -193,6 +193,15 @@ def test_a_reporting_clause_under_a_marker_keeps_its_own_speaker(fr):
                 ("reports", "the plant would close in June"),
             ],
         ),
+        (  # a colon before a quotation with its own incise ends the marker's content
+            "fr",
+            "Selon ce document, la réforme coûterait deux milliards : « C'est intenable », a "
+            "commenté le maire.",
+            [
+                ("Selon", "la réforme coûterait deux milliards"),
+                ("a commenté", "C'est intenable"),
+            ],
+        ),
     ],
 )
 def test_clause_boundaries_the_parser_misses(request, lang, text, expected):

@@ -386,6 +386,14 @@ class Grammar:
             ):
                 end = j + 1  # … l'échantillon B. « …: a sentence the parser did not split
                 break
+            if (
+                doc[j].text == ":"
+                and j > i
+                and j + 1 < unit.end
+                and any(q.start == doc[j + 1].idx for q in quotes)
+            ):
+                end = j  # … aurait pronostiqué la censure : « … »: the quotation is its own
+                break
             if j > i and _line_break_between_sentences(doc, j, unit):
                 end = j  # …, communities,\nIn the Senate …: a line ends a run-on sentence
                 break
@@ -1456,6 +1464,8 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
         and not has_verb(doc, unit.start, before.i)
     ):
         start = next_word(doc, speaker.end + (1 if follows else 0), unit.end)
+        if not follows and at_start:
+            start = _main_clause_after(g, doc, speaker.end, unit) or start
         if start is not None and normalise(start.text) in g.complementisers:
             start = next_word(doc, start.i + 1, unit.end)  # Il ressort du rapport que …
         if start is None:
@@ -1479,6 +1489,22 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
     if cls == "as_verb" and kind == "according_to":
         kind = "indirect"  # comme l'explique X: a reporting verb, not a marker
     return [m.record(kind, content, speaker)]
+
+
+def _main_clause_after(g: Grammar, doc: Doc, i: int, unit: Span) -> Token | None:
+    """Selon ce rapport publié mardi par la Cour, institution indépendante, le déficit …: the
+    first word after a comma that opens a clause (a phrase and a finite verb), past what
+    qualifies the source."""
+    for tok in doc[i : unit.end]:
+        if tok.text != ",":
+            continue
+        subject = g.np_forward(doc, tok.i + 1, unit.end)
+        if subject is None or subject.end >= unit.end:
+            continue
+        verb = doc[subject.end]
+        if verb.pos_ == "AUX" or "Fin" in verb.morph.get("VerbForm"):
+            return doc[tok.i + 1]
+    return None
 
 
 def _connectors_only(words: Span) -> bool:
