@@ -115,6 +115,11 @@ def test_construction_that_attributes_nothing(request, lang, construction, text)
             "Ils étaient entre 9.000 selon la police et 25.000 selon les organisateurs.",
             [("9.000", "la police"), ("25.000", "les organisateurs")],
         ),
+        (  # no comma before the first marker: it scopes the clause before it
+            "fr",
+            "La marche a réuni 20.000 personnes selon la préfecture et 60.000 selon les syndicats.",
+            [("La marche a réuni 20.000 personnes", "la préfecture"), ("60.000", "les syndicats")],
+        ),
         (
             "en",
             "Turnout was put at 9,000 according to police and 25,000 according to the organisers.",

@@ -25,6 +25,8 @@ from itertools import product
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ, AUX, NUM, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -32,6 +34,7 @@ from analyzer.components.attribution import RawAttribution
 from analyzer.components.quotes import doc_text
 from analyzer.components.records import PARSE
 from analyzer.components.segments import in_ranges
+from analyzer.components.spans import columns, morph_values
 from analyzer.lexicons import lexicon, normalise, profile, word_lists
 from analyzer.linear import LinearModel
 
@@ -88,6 +91,11 @@ _SUBJECT_TYPES = {
     "GPE": "organisation",
 }
 
+
+#: ``Columns`` values the features compare with: a B(egin) entity tag, two dependency labels.
+_B = 3
+_COP = get_string_id("cop")
+_ROOT = get_string_id("ROOT")
 
 _SUPPORT_RANK = {
     "person": 3,
@@ -148,6 +156,8 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
     ]
     spans = lines(doc)
     verbs = lexicon(doc.lang_, "reporting_verbs") if doc.lang_ in {"fr", "en"} else {}
+    text = doc.text  # the model's text, as ``unit.text`` gives it (built once, not per unit)
+    phrases = _phrase_hits(doc)
     result = []
     for unit in doc._.units or []:
         start, end = unit.start_char, unit.end_char
@@ -159,11 +169,13 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
         line = next((i for i, (s, e) in enumerate(spans) if s <= start < e), 0)
         if _title_line(doc, unit, spans[line] if spans else (start, end)):
             continue
-        if _DATELINE.match(unit.text) or _asserts_nothing(unit):
+        unit_text = text[start:end]
+        if _DATELINE.match(unit_text) or _asserts_nothing(unit, unit_text, phrases):
             continue
         reported_speech = any(start <= c < end for c in mixed_cues)
         share = _QUOTATION_SHARE
-        if any(q.start <= start + _lead(unit) < q.end for q in quotes):
+        lead = start + _lead(unit_text)
+        if any(q.start <= lead < q.end for q in quotes):
             share = _OPENING_QUOTE_SHARE  # « … », affirme X: a quotation first, then its speaker
             reported_speech = False
         if (
@@ -176,27 +188,39 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
     return result
 
 
-def _lead(unit: Span) -> int:
+def _lead(text: str) -> int:
     """Characters before the unit's first word (an opening quotation mark counts as a word)."""
-    text = unit.text
     return len(text) - len(text.lstrip())
 
 
-def _asserts_nothing(unit: Span) -> bool:
+def _phrase_hits(doc: Doc) -> list[tuple[str, int, int]]:
+    """The ``[claim_phrases]`` found in the whole Doc, ``(list, start, end)``: matched once, a
+    unit's own are those inside it (the same as matching the unit alone)."""
+    strings = doc.vocab.strings
+    return [(strings[m], s, e) for m, s, e in claim_phrases(doc.vocab, doc.lang_)(doc)]
+
+
+def _asserts_nothing(
+    unit: Span, text: str | None = None, phrases: list[tuple[str, int, int]] | None = None
+) -> bool:
     """A question, a fragment of fewer than three words (a stray quotation mark, "Et
     après ?"), a source declining to comment, a scheduled event or the tail of a parenthesis
-    (a reference cut by the segmenter) states no fact."""
-    words = [t for t in unit if not t.is_space and not t.is_punct]
-    text = unit.text.rstrip(" »”\"'\n")
-    doc = unit.doc
-    found = {doc.vocab.strings[m] for m, _, _ in claim_phrases(doc.vocab, doc.lang_)(unit)}
+    (a reference cut by the segmenter) states no fact. ``text`` is ``unit.text`` and
+    ``phrases`` the Doc's ``_phrase_hits``, when the caller has them."""
+    if text is None:
+        text = unit.text
+    if phrases is None:
+        phrases = _phrase_hits(unit.doc)
+    found = {name for name, s, e in phrases if unit.start <= s and e <= unit.end}
     if "declining" in found and "declining_relatives" not in found:
         return True
     if "scheduled" in found:
         return True
-    if unit.text.count(")") > unit.text.count("("):
+    if text.count(")") > text.count("("):
         return True  # the tail of a parenthesis: a reference, a link ("(Lire : …)")
-    return len(words) < _MIN_WORDS or text.endswith("?")
+    if text.rstrip(" »”\"'\n").endswith("?"):
+        return True
+    return sum(1 for t in unit if not t.is_space and not t.is_punct) < _MIN_WORDS
 
 
 def _reports(unit: Span, quotes: list, verbs: dict[str, str]) -> bool:
@@ -211,11 +235,12 @@ def _reports(unit: Span, quotes: list, verbs: dict[str, str]) -> bool:
 
 def _title_line(doc: Doc, unit: Span, line: tuple[int, int]) -> bool:
     """A subhead, caption or dateline: a short unit alone on its line with no final stop."""
-    words = [t for t in unit if not t.is_space and not t.is_punct]
     if unit.start_char > line[0] + 1 or unit.end_char < line[1] - 1:
         return False
     last = doc_text(doc)[line[0] : line[1]].rstrip()[-1:]
-    return last not in _SENTENCE_END and len(words) <= _TITLE_MAX_WORDS
+    if last in _SENTENCE_END:
+        return False
+    return sum(1 for t in unit if not t.is_space and not t.is_punct) <= _TITLE_MAX_WORDS
 
 
 def claim_features(
@@ -227,48 +252,73 @@ def claim_features(
     verbs: dict[str, str],
 ) -> dict[str, float]:
     """Sparse, named features of one sentence unit."""
-    toks = [t for t in unit if not t.is_space]
+    doc = unit.doc
+    col = columns(doc)
+    strings = doc.vocab.strings
+    toks = [i for i in range(unit.start, unit.end) if not col.space[i]]
     feats: dict[str, float] = {"bias": 1.0}
     n = len(toks)
     feats["len<8" if n < 8 else "len<16" if n < 16 else "len<32" if n < 32 else "len>=32"] = 1.0
     feats[f"paragraph={min(paragraph, 4)}"] = 1.0
     if first_in_paragraph:
         feats["first_in_paragraph"] = 1.0
-    if any(t.like_num or t.is_digit or t.pos_ == "NUM" for t in toks):
+    words = claim_words(doc.lang_)
+    opinion_pronouns = words["opinion_pronouns"]
+    pos, dep, lemma, orth = col.pos, col.dep, col.lemma, col.orth
+    number = verb = opinion = reporting = copula = adjective_root = False
+    entities: list[int] = []
+    finite: list[int] = []
+    names = 0
+    for i in toks:  # one pass, the features below set in their usual order
+        p = pos[i]
+        if p == NUM or col.like_num[i] or col.digit[i]:
+            number = True
+        if col.ent_iob[i] == _B:
+            entities.append(col.ent_type[i])
+        if len(finite) < 2 and "Fin" in morph_values(doc, col.morph[i], "VerbForm"):
+            finite.append(col.morph[i])
+        if p in (VERB, AUX):
+            verb = True
+            if not reporting and normalise(strings[lemma[i]]) in verbs:
+                reporting = True
+        if not opinion and normalise(strings[orth[i]]) in opinion_pronouns:
+            opinion = True
+        if dep[i] == _COP:
+            copula = True
+        elif p == ADJ and dep[i] == _ROOT:
+            adjective_root = True
+        if p == PROPN:
+            names += 1
+    if number:
         feats["number"] = 1.0
-    for t in toks:
-        if t.ent_iob_ == "B":
-            feats[f"ent={t.ent_type_}"] = min(3.0, feats.get(f"ent={t.ent_type_}", 0.0) + 1.0)
-    finite = [t for t in toks if "Fin" in t.morph.get("VerbForm")]
-    if not any(t.pos_ in {"VERB", "AUX"} for t in toks):
+    for label in entities:
+        key = f"ent={strings[label]}"
+        feats[key] = min(3.0, feats.get(key, 0.0) + 1.0)
+    if not verb:
         feats["no_verb"] = 1.0
-    for t in finite[:2]:
-        for tense in t.morph.get("Tense"):
+    for morph in finite:
+        for tense in morph_values(doc, morph, "Tense"):
             feats[f"tense={tense}"] = 1.0
-        for mood in t.morph.get("Mood"):
+        for mood in morph_values(doc, morph, "Mood"):
             feats[f"mood={mood}"] = 1.0
-    words = claim_words(unit.doc.lang_)
-    if any(normalise(t.text) in words["opinion_pronouns"] for t in toks):
+    if opinion:
         feats["first_second_person"] = 1.0
-    last = toks[-1].text if toks else ""
+    last = strings[orth[toks[-1]]] if toks else ""
     if "?" in last:
         feats["question"] = 1.0
     if "!" in last:
         feats["exclamation"] = 1.0
-    if toks and normalise(toks[0].text) in words["connectors"]:
+    if toks and normalise(strings[orth[toks[0]]]) in words["connectors"]:
         feats["connector"] = 1.0
-    if any(normalise(t.lemma_) in verbs and t.pos_ in {"VERB", "AUX"} for t in toks):
+    if reporting:
         feats["reporting_verb"] = 1.0
     if any(a.content[0] < unit.end_char and unit.start_char < a.content[1] for a in atts):
         feats["in_attribution"] = 1.0
-    if any(t.dep_ == "cop" for t in toks) and any(
-        t.pos_ == "ADJ" and t.dep_ == "ROOT" for t in toks
-    ):
+    if copula and adjective_root:
         feats["copula_adjective"] = 1.0
     if any(unit.start_char <= h.start < unit.end_char and not h.in_quote for h in hedges):
         feats["hedged"] = 1.0
-    propn = sum(1 for t in toks if t.pos_ == "PROPN")
-    if n and propn / n > 0.3:
+    if n and names / n > 0.3:
         feats["mostly_names"] = 1.0
     return feats
 

@@ -775,6 +775,8 @@ def postposed_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     speaker = g.subject(doc, c.verb, cue, unit)
     if speaker is None or speaker.start >= cue.start:
         return None
+    if c.verb.dep_ in _RELATIVE_DEPS or normalise(speaker.text) in g.relatives:
+        return None  # …, selon l'Insee, qui publie ses chiffres: a relative closes no report
     before = prev_word(doc, speaker.start, unit.start)
     if before is None or not (before.text == "," or before.text in QUOTE_MARKS):
         return None
@@ -1481,6 +1483,10 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
         )
     ):
         content = trim_chars(doc_text(doc), unit.start_char, before.idx)
+    elif not at_start and has_finite_verb(doc, unit.start, marker.start):
+        # La journée a réuni 1,28 million de manifestants selon le ministère et …: the
+        # clause before the marker, not the words after it
+        content = trim_chars(doc_text(doc), unit.start_char, marker.start_char)
     else:
         content = (unit.start_char, g.clause_end(doc, unit.start, unit))
     if content[1] - content[0] < 3:

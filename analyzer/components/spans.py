@@ -6,7 +6,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    IS_DIGIT,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+)
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 
 from analyzer.components.quotes import QUOTE_MARKS, Quote
 
@@ -24,6 +38,69 @@ class PhraseWords:
     genitives: frozenset[str]
     relatives: frozenset[str]
     office_prepositions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A Doc's token attributes as plain lists, one item a token: flags as 0 / 1, ``pos`` as
+    spaCy's part-of-speech symbols, ``ent_iob`` as 0-3 (3 is B), the others as string hashes.
+    Read with one ``Doc.to_array``, so a rule that loops over every token reads list items
+    instead of making a Token object and asking it each attribute in turn."""
+
+    space: list[int]
+    punct: list[int]
+    like_num: list[int]
+    digit: list[int]
+    pos: list[int]
+    dep: list[int]
+    ent_iob: list[int]
+    ent_type: list[int]
+    lemma: list[int]
+    orth: list[int]
+    lower: list[int]
+    morph: list[int]
+
+
+_COLUMNS = (
+    IS_SPACE,
+    IS_PUNCT,
+    LIKE_NUM,
+    IS_DIGIT,
+    POS,
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    LEMMA,
+    ORTH,
+    LOWER,
+    MORPH,
+)
+_COLUMNS_KEY = "analyzer.columns"
+
+
+def columns(doc: Doc) -> Columns:
+    """The ``Columns`` of ``doc``, read once and kept in its ``user_data`` (the components
+    read the parse, never change it)."""
+    kept = doc.user_data.get(_COLUMNS_KEY)
+    if kept is None or len(kept.pos) != len(doc):
+        kept = Columns(*(doc.to_array(list(_COLUMNS)).T.tolist() if len(doc) else [[]] * 12))
+        doc.user_data[_COLUMNS_KEY] = kept
+    return kept
+
+
+_MORPHS: dict[int, dict[str, list[str]]] = {}
+
+
+def morph_values(doc: Doc, key: int, field: str) -> list[str]:
+    """``token.morph.get(field)`` of the token whose ``MORPH`` hash is ``key`` (from
+    ``Columns.morph``): each analysis is read once per process, its fields as lists."""
+    fields = _MORPHS.get(key)
+    if fields is None:
+        morph = MorphAnalysis.from_id(doc.vocab, key)
+        fields = {f: morph.get(f) for f in morph.to_dict()}
+        if len(_MORPHS) < 65536:
+            _MORPHS[key] = fields
+    return fields.get(field, [])
 
 
 def prev_word(doc: Doc, i: int, start: int) -> Token | None:
