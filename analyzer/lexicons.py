@@ -93,6 +93,8 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "narrative_openers": (list, []),
     "implicative_verbs": (list, []),
     "raising_verbs": (list, []),
+    "predicative_cues": (list, []),
+    "predicative_markers": (list, []),
     "incise_only_cues": (list, []),
     "relay_markers": (list, []),
     "relay_verbs": (list, []),

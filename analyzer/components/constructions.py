@@ -117,6 +117,8 @@ class Grammar:
         self.gerund_markers = _words(p["gerund_markers"])
         self.participle_endings = tuple(p["present_participle_endings"])
         self.raising_verbs = set(p["raising_verbs"])
+        self.predicative_cues = set(p["predicative_cues"])
+        self.predicative_markers = _words(p["predicative_markers"])
         self.object_infinitive_markers = _words(p["object_infinitive_markers"])
         self.bare_infinitives_report = p["bare_infinitives_report"]
         self.narrative_openers = _words(p["narrative_openers"])
@@ -928,6 +930,14 @@ def participle_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     if opening is not None:
         return [c.record(c.kind_of(opening[0]), opening[0], opening[1])]
     head, speaker = _clause_head(verb), None
+    while (
+        head.dep_ == "acl"
+        and head.tag_ != "VBD"
+        and "Part" in head.morph.get("VerbForm")
+        and head.head.pos_ in {"NOUN", "PROPN"}
+        and head.head.i < head.i
+    ):
+        head = head.head  # Un article, publié vendredi, décrivant …: the article
     if any(k.dep_.startswith("nsubj") and k.i < verb.i for k in verb.children):
         speaker = g.subject(doc, verb, c.cue, c.unit)  # with the coastguard saying that …
     elif head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
@@ -1229,6 +1239,28 @@ def _infinitive(tok: Token) -> bool:
     return "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB"
 
 
+def predicative_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """Un article décrivant Perpignan comme une poudrière / She described the plan as a
+    disaster: the object and what the source calls it (profile predicative_cues)."""
+    if c.lemma not in g.predicative_cues:
+        return None
+    doc, unit = c.doc, c.unit
+    thing = g.np_forward(doc, nxt.i, unit.end)
+    if thing is None or thing.start != nxt.i:
+        return None
+    for tok in thing:  # the phrase reader may run on through the marker
+        if tok.i > nxt.i and normalise(tok.text) in g.predicative_markers:
+            thing = doc[thing.start : tok.i]
+            break
+    marker = next_word(doc, thing.end, unit.end)
+    if marker is None or normalise(marker.text) not in g.predicative_markers:
+        return None
+    if marker.i + 1 >= unit.end:
+        return None
+    end = min(g.clause_end(doc, marker.i + 1, unit), _subtree_end(c.verb, marker.i + 1))
+    return None, (nxt.idx, end)
+
+
 def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     """Le gouvernement a confirmé le décès de deux personnes. / La gendarmerie a fait état de
     15 morts. / Police confirmed the deaths: verbs that report a fact take any noun object as
@@ -1365,6 +1397,7 @@ CONTENT_FINDERS: list[tuple[str, Callable[[Grammar, CueContext, Token], Content 
     ("colon", colon),
     ("infinitive", infinitive),
     ("object_infinitive", object_infinitive),
+    ("predicative_object", predicative_object),
     ("information_object", information_object),
     ("statement_noun", statement_noun),
     ("bare_clause", bare_clause),
