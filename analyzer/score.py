@@ -146,14 +146,20 @@ def writer_exclamations(report: Report) -> int:
 
 def unsourced_hedges(report: Report) -> list[Hedge]:
     """Hedges in the writer's voice with no source: outside quotations, not covered by an
-    attribution, and not inside a claim that a source covers."""
+    attribution, and not inside a claim that a source covers. A weasel phrase ("it is
+    believed that") gives its own sentence an indefinite source; that source does not vouch
+    for the phrase itself, which a claim covers only when a more definite source stands
+    behind it."""
     covered = [c.span for c in report.claims if c.attributed]
+    definite = [c.span for c in report.claims if c.attributed and c.source_type != "vague"]
     return [
         h
         for h in report.hedges
         if not h.in_quote
         and not h.attributed
-        and not any(c.start <= h.span.start < c.end for c in covered)
+        and not any(
+            c.start <= h.span.start < c.end for c in (definite if h.kind == "weasel" else covered)
+        )
     ]
 
 

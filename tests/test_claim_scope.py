@@ -34,3 +34,25 @@ def test_a_body_that_details_figures_still_scopes_what_follows(fr):
     )
     claims = _claims(fr, text)
     assert claims and all(claims.values()), claims
+
+
+def test_a_weasel_frame_hands_its_sentence_to_a_vague_source(en):
+    text = (
+        "It is believed that two shots were fired outside the bar shortly after midnight.\n\n"
+        "The bar reopened on Friday."
+    )
+    report = en.analyze(text)
+    claims = {c.span.text: (c.attributed, c.source_type) for c in report.claims}
+    first = "It is believed that two shots were fired outside the bar shortly after midnight."
+    assert claims[first] == (True, "vague"), claims
+    assert any(f.rule == "weasel-phrase" for f in report.findings)
+    assert not any(f.rule == "unattributed-claim" and f.span.text == first for f in report.findings)
+
+
+def test_a_weasel_phrase_inside_a_sentence_does_not_source_it(en):
+    text = (
+        "The plant closed in June after 40 years, in what is widely seen as the end of an era "
+        "for the town."
+    )
+    claims = _claims(en, text)
+    assert claims and not any(claims.values()), claims

@@ -130,3 +130,13 @@ def test_the_benchmark_counts_ties_half_and_draws_outlets_apart():
     assert halves["draws"] > 0 and halves["min"] == halves["mean"] == 1.0
     reversed_ = [-s for s in perfect]
     assert outlet_halves(rows, reversed_)["mean"] == 0.0
+
+
+def test_a_weasel_phrase_that_sources_its_sentence_still_counts_as_unsourced(en):
+    from analyzer.score import unsourced_hedges
+
+    report = en.analyze(
+        "It is believed that two shots were fired outside the bar shortly after midnight."
+    )
+    assert [c.attributed for c in report.claims] == [True]
+    assert [h.kind for h in unsourced_hedges(report)] == ["weasel"]

@@ -352,6 +352,7 @@ class ClaimFinder:
         starts = [u.start_char for u in doc._.units or []]
         reporters = [reported(unit, self.verbs) for _, unit, _ in found]
         sources = [scoped(a) for a in atts] + [r for r in reporters if r is not None]
+        sources += [weasel_source(h) for h in hedges if _weasel_frame(doc, h)]
         supports = scope(units, lines(doc), sources, starts)
         claims = []
         for (_, unit, p), support in zip(found, supports, strict=True):
@@ -411,6 +412,27 @@ def subject_type(subject: Token) -> str | None:
     return None
 
 
+def weasel_source(hedge) -> Scoped:
+    """A weasel phrase ("It is believed that", "It was gathered that", "on raconte que") hands
+    its sentence to an indefinite source (docs/annotation.md section 3): the sentence is
+    attributed, to a vague source, and the weasel-phrase finding tells the editor so. It covers
+    its own sentence only."""
+    return Scoped("weasel", hedge.start, hedge.end, hedge.start, False, "vague")
+
+
+def _weasel_frame(doc: Doc, hedge) -> bool:
+    """A weasel phrase outside quotations that frames its sentence: it holds the sentence's
+    main verb ("It is believed that …", "It was gathered that …") or its subject ("Some
+    quarters have raised suspicion that …"), not a phrase tucked inside ("…, amid fears his job
+    could be under threat")."""
+    if hedge.kind != "weasel" or hedge.in_quote:
+        return False
+    span = doc.char_span(hedge.start, hedge.end, alignment_mode="expand")
+    return span is not None and any(
+        t.dep_ == "ROOT" or (t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT") for t in span
+    )
+
+
 @dataclass(frozen=True)
 class Scoped:
     """What the scope of an attribution depends on, in char offsets."""
@@ -458,7 +480,7 @@ def scope(
             last_start = last_sentence[para] if para < len(paragraphs) else start
             backward = named and a.cue > a.start and end <= a.cue and last_start <= a.cue < p_end
             if inside or cue_inside or forward or backward:
-                types.append(a.type if a.has_speaker else "unknown")
+                types.append(a.type if a.has_speaker or a.kind == "weasel" else "unknown")
         result.append(types)
     return result
 
