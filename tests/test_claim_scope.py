@@ -56,3 +56,24 @@ def test_a_weasel_phrase_inside_a_sentence_does_not_source_it(en):
     )
     claims = _claims(en, text)
     assert claims and not any(claims.values()), claims
+
+
+def test_a_fact_said_to_be_unknown_is_no_claim(fr, en):
+    text = (
+        "Un cycliste a été renversé par un camion samedi à Rennes. La gravité de ses "
+        "blessures n'a pas été précisée."
+    )
+    assert list(_claims(fr, text)) == ["Un cycliste a été renversé par un camion samedi à Rennes."]
+    text = (
+        "A cyclist was hit by a lorry in Leeds on Saturday. The number of people injured was "
+        "still unknown on Sunday."
+    )
+    assert list(_claims(en, text)) == ["A cyclist was hit by a lorry in Leeds on Saturday."]
+
+
+def test_an_unknown_beside_a_fact_leaves_the_fact_a_claim(fr):
+    text = (
+        "Plusieurs véhicules de la gendarmerie ont brûlé dans le parking samedi, mais le "
+        "nombre exact n'est pas connu."
+    )
+    assert list(_claims(fr, text)) == [text]

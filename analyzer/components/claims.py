@@ -49,8 +49,10 @@ def claim_words(lang: str) -> dict[str, frozenset[str]]:
 #: comment", "Le procureur n'a pas souhaité expliquer …") says how the story was sourced, not a
 #: fact, unless a relative clause holds it ("…, qui n'a pas souhaité faire de commentaire"); a
 #: scheduled event ("Le vote doit avoir lieu le 2 décembre") is public record (ANNOTATION.md
-#: section 5).
-_PHRASE_LISTS = ("declining", "declining_relatives", "scheduled")
+#: section 5); a sentence whose main verb says a fact is not yet known ("La gravité de ses
+#: blessures n'a pas été précisée", "The number of dead was not known") says how far the
+#: sourcing went, not a fact.
+_PHRASE_LISTS = ("declining", "declining_relatives", "scheduled", "undisclosed")
 
 
 @cache
@@ -204,9 +206,9 @@ def _asserts_nothing(
     unit: Span, text: str | None = None, phrases: list[tuple[str, int, int]] | None = None
 ) -> bool:
     """A question, a fragment of fewer than three words (a stray quotation mark, "Et
-    après ?"), a source declining to comment, a scheduled event or the tail of a parenthesis
-    (a reference cut by the segmenter) states no fact. ``text`` is ``unit.text`` and
-    ``phrases`` the Doc's ``_phrase_hits``, when the caller has them."""
+    après ?"), a source declining to comment, a scheduled event, a fact said to be unknown or
+    the tail of a parenthesis (a reference cut by the segmenter) states no fact. ``text`` is
+    ``unit.text`` and ``phrases`` the Doc's ``_phrase_hits``, when the caller has them."""
     if text is None:
         text = unit.text
     if phrases is None:
@@ -216,6 +218,9 @@ def _asserts_nothing(
         return True
     if "scheduled" in found:
         return True
+    root = unit.root.i
+    if any(n == "undisclosed" and s <= root < e and unit.start <= s for n, s, e in phrases):
+        return True  # the unknown is the sentence's main verb, not a clause beside a fact
     if text.count(")") > text.count("("):
         return True  # the tail of a parenthesis: a reference, a link ("(Lire : …)")
     if text.rstrip(" »”\"'\n").endswith("?"):
