@@ -37,6 +37,7 @@ def test_every_row_names_a_construction():
         CUE_CONSTRUCTIONS,
         MARKER_CONSTRUCTIONS,
         NOUN_CONSTRUCTIONS,
+        QUOTE_CONSTRUCTIONS,
         SPEAKER_REFINEMENTS,
     )
 
@@ -46,6 +47,7 @@ def test_every_row_names_a_construction():
         + CONTENT_FINDERS
         + MARKER_CONSTRUCTIONS
         + NOUN_CONSTRUCTIONS
+        + QUOTE_CONSTRUCTIONS
         + SPEAKER_REFINEMENTS
     }
     known |= {"completed_quotation", "incise_inside_quotation"}  # steps of their own

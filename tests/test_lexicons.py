@@ -117,6 +117,7 @@ def labels(fr, en) -> frozenset[str]:
         CUE_CONSTRUCTIONS,
         MARKER_CONSTRUCTIONS,
         NOUN_CONSTRUCTIONS,
+        QUOTE_CONSTRUCTIONS,
         SPEAKER_REFINEMENTS,
     )
     from analyzer.lexicons import PROFILE_KEYS
@@ -127,6 +128,7 @@ def labels(fr, en) -> frozenset[str]:
         + CONTENT_FINDERS
         + MARKER_CONSTRUCTIONS
         + NOUN_CONSTRUCTIONS
+        + QUOTE_CONSTRUCTIONS
         + SPEAKER_REFINEMENTS
     }
     own |= set(PROFILE_KEYS)  # the tables' names and the profile's keys

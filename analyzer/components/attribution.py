@@ -17,11 +17,13 @@ from analyzer.components.constructions import (
     CUE_CONSTRUCTIONS,
     MARKER_CONSTRUCTIONS,
     NOUN_CONSTRUCTIONS,
+    QUOTE_CONSTRUCTIONS,
     SPEAKER_REFINEMENTS,
     CueContext,
     Grammar,
     MarkerContext,
     NounContext,
+    QuoteContext,
     first_applying,
     incise_inside_quotation,
 )
@@ -216,6 +218,8 @@ class AttributionFinder:
         """A quotation with no construction of its own takes a reporting verb that attributed
         nothing in its sentence, or in the next sentence of its paragraph when the quotation is
         a sentence of its own (« … ». Le ministre a rappelé mercredi l'importance du sujet)."""
+        if att.cue is not None:
+            return att  # an incise of its own (« … », coupe le juge)
         index = att.extra["unit"]
         candidates = list(idle.get(index, []))
         if not candidates and index + 1 < len(units):
@@ -251,6 +255,10 @@ class AttributionFinder:
             if unit_index is None:
                 continue
             unit = units[unit_index]
+            incise = first_applying(QUOTE_CONSTRUCTIONS, self.grammar, QuoteContext(doc, q, unit))
+            if incise:
+                results.extend(incise)
+                continue
             standalone = q.start <= unit.start_char + 1 and q.end >= unit.end_char - 2
             if words < _MIN_FLOATING_WORDS and not standalone:
                 continue  # a scare quote, a title or a term in the writer's voice

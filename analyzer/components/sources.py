@@ -458,8 +458,10 @@ class SourceResolver:
                 best.start_char - span.start_char
             )
             reach = 1000 if len(span) <= 2 else 200  # "sa porte-parole" … "X, porte-parole"
-            if noun == lemma and position < span.end_char + reach and closer:
-                best = name
+            genders = {self._agreement(name)[0], _marked_gender(span)} - {""}
+            agrees = len(genders) <= 1
+            if noun == lemma and position < span.end_char + reach and closer and agrees:
+                best = name  # not "la ministre" for "Sergueï Lavrov, ministre …"
         # adjectives aside ("l'ancien Premier ministre" is as short as "le ministre")
         words = [t for t in span if t.pos_ != "ADJ"]
         complement = any(t.pos_ in {"ADP", "PROPN", "NUM"} for t in words if t.i > head.i)
@@ -597,6 +599,17 @@ class SourceResolver:
 
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+
+
+def _marked_gender(span: Span) -> str:
+    """The gender the determiners and adjectives of a description mark (la ministre,
+    l'actuelle maire), "" when they mark none or disagree: the head noun's own gender is the
+    model's guess for nouns of both genders."""
+    head = _head(span)
+    genders = {
+        g for t in span if t.i < head.i and t.pos_ in {"DET", "ADJ"} for g in t.morph.get("Gender")
+    }
+    return genders.pop() if len(genders) == 1 else ""
 
 
 def _same(span: Span) -> bool:
