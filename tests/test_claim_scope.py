@@ -77,3 +77,18 @@ def test_an_unknown_beside_a_fact_leaves_the_fact_a_claim(fr):
         "nombre exact n'est pas connu."
     )
     assert list(_claims(fr, text)) == [text]
+
+
+def test_an_exclamation_states_no_fact(fr):
+    text = "C'est devenu un rituel ! Le club a perdu ses trois derniers matchs à domicile."
+    assert list(_claims(fr, text)) == ["Le club a perdu ses trois derniers matchs à domicile."]
+
+
+def test_a_caption_closed_by_its_photo_credit_is_no_claim(en):
+    from analyzer.components.claims import _asserts_nothing
+
+    caption = "Residents clear debris outside the flooded library on Monday (Jane Doe/AP)"
+    doc = en.nlp(caption)
+    assert _asserts_nothing(doc[:], doc.text, [])
+    doc = en.nlp("Residents cleared debris outside the flooded library on Monday (pictured).")
+    assert not _asserts_nothing(doc[:], doc.text, [])

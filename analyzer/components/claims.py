@@ -82,6 +82,8 @@ _QUOTATION_SHARE = 0.3
 _OPENING_QUOTE_SHARE = 0.2
 #: A dateline that heads its story on the same line: "BIARRITZ / Trois jeunes …".
 _DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]{2,}\s*/")
+#: A photo credit that closes a caption: "(Jack Taylor/PA)", "(Photo AFP/Jean Dupont)".
+_PHOTO_CREDIT = re.compile(r"\([^()/]{2,40}/[^()/]{2,40}\)\s*$")
 _TITLE_MAX_WORDS = 25
 _MIN_WORDS = 3
 #: The source type a reporting verb's subject gets from its entity label.
@@ -205,10 +207,11 @@ def _phrase_hits(doc: Doc) -> list[tuple[str, int, int]]:
 def _asserts_nothing(
     unit: Span, text: str | None = None, phrases: list[tuple[str, int, int]] | None = None
 ) -> bool:
-    """A question, a fragment of fewer than three words (a stray quotation mark, "Et
-    après ?"), a source declining to comment, a scheduled event, a fact said to be unknown or
-    the tail of a parenthesis (a reference cut by the segmenter) states no fact. ``text`` is
-    ``unit.text`` and ``phrases`` the Doc's ``_phrase_hits``, when the caller has them."""
+    """A question or an exclamation, a caption closed by its photo credit, a fragment of fewer
+    than three words (a stray quotation mark, "Et après ?"), a source declining to comment, a
+    scheduled event, a fact said to be unknown or the tail of a parenthesis (a reference cut by
+    the segmenter) states no fact. ``text`` is ``unit.text`` and ``phrases`` the Doc's
+    ``_phrase_hits``, when the caller has them."""
     if text is None:
         text = unit.text
     if phrases is None:
@@ -223,8 +226,10 @@ def _asserts_nothing(
         return True  # the unknown is the sentence's main verb, not a clause beside a fact
     if text.count(")") > text.count("("):
         return True  # the tail of a parenthesis: a reference, a link ("(Lire : …)")
-    if text.rstrip(" »”\"'\n").endswith("?"):
-        return True
+    if text.rstrip(" »”\"'\n").endswith(("?", "!")):
+        return True  # a question, or the writer's exclamation: a voice raised, no fact
+    if _PHOTO_CREDIT.search(text):
+        return True  # a caption: the picture's credit closes it ("… (Jane Doe/AFP)")
     return sum(1 for t in unit if not t.is_space and not t.is_punct) < _MIN_WORDS
 
 
