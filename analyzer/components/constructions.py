@@ -829,8 +829,8 @@ def passive_agent(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     if nxt is None or normalise(nxt.text) not in g.agent_markers:
         return []
     speaker = g.np_forward(doc, nxt.i + 1, unit.end)
-    if speaker is None:
-        return []
+    if speaker is None or not g.names_a_source(speaker):
+        return []  # a été emporté par un courant: a force, not a source
     after = next_word(doc, speaker.end, unit.end)
     if after is not None and normalise(after.text) in g.complementisers:
         # The mayor was told by the police that …: the subject was told; the clause was said
