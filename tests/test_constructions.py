@@ -100,6 +100,7 @@ def test_cited_source_is_a_second_speaker(request, lang, text, reporter, cited):
         ("en", "statement_noun", "The prime minister slammed the opposition over the delay."),
         ("en", "infinitive", "The two firms agreed to pay the fine by March."),
         ("fr", "passive_agent", "Le baigneur a été emporté par un fort courant de marée."),
+        ("fr", "infinitive", "Le juge n'a pas souhaité expliquer si la date serait tenue."),
         ("en", "passive_agent", "Indeed, after being asked by reporters to explain, he left."),
     ],
 )

@@ -594,10 +594,41 @@ class Grammar:
                 name = _quoted_name(doc, child, quotes)
                 if name is not None:
                     return name  # La « Commission nationale … » a estimé: a name in quotes
+        before_relative = self._before_relative(doc, verb, cue.start, unit)
+        if before_relative is not None and usable(before_relative[0]):
+            return before_relative  # Une infirmière, qui souhaite garder l'anonymat, explique
         if "Part" not in verb.morph.get("VerbForm"):  # the parse is off (La préfecture note que)
             span = np_backward(doc, cue.start, unit.start, self.phrase)
             if span is not None and usable(span[0]):
                 return span
+        return None
+
+    def _before_relative(self, doc: Doc, verb: Token, i: int, unit: Span) -> Span | None:
+        """SUBJECT (,) qui … (,) CUE: the phrase before a relative clause that ends right before
+        the cue (the parse hangs the cue on the relative's verb)."""
+        relative = verb.head
+        pronoun = next(
+            (
+                k
+                for k in relative.children
+                if k.dep_.startswith("nsubj") and normalise(k.text) in self.relatives
+            ),
+            None,
+        )
+        if relative.dep_ in _RELATIVE_DEPS and pronoun is not None and relative.i < verb.i:
+            noun = relative.head
+            if noun.i < pronoun.i and noun.pos_ in {"NOUN", "PROPN"}:
+                span = noun_phrase(noun)
+                end = pronoun.i
+                while end > span.start and doc[end - 1].is_punct:
+                    end -= 1
+                if span.start < end:
+                    return doc[span.start : end]
+        if i - 1 <= unit.start or doc[i - 1].text != ",":
+            return None
+        for j in range(i - 2, unit.start, -1):
+            if doc[j].text == "," and normalise(doc[j + 1].text) in self.relatives:
+                return np_backward(doc, j, unit.start, self.phrase)
         return None
 
 

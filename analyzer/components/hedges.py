@@ -33,13 +33,16 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ
 from spacy.tokens import Doc, Span, Token
 
 from analyzer.components.attribution import RawAttribution
-from analyzer.components.matching import lemma_matcher
+from analyzer.components.matching import TokenPatterns, lemma_matcher
 from analyzer.components.records import PARSE
 from analyzer.components.segments import in_ranges
+from analyzer.components.spans import columns
 from analyzer.errors import LexiconError
 from analyzer.lexicons import lexicon, normalise, profile, word_lists
 
@@ -197,13 +200,23 @@ class HedgeFinder:
         self.phrases = _phrase_matcher(nlp, phrases)
         self.words = lemma_matcher(nlp.vocab, singles)
         self.word_forms = _phrase_matcher(nlp, singles)
-        self.patterns = Matcher(nlp.vocab)
+        self.patterns = TokenPatterns(nlp.vocab)
         for entry, cls in entries.items():
             if is_pattern(entry):
                 self.patterns.add(cls, [token_pattern(entry)])
-        self.not_hedges = Matcher(nlp.vocab)
+        self.not_hedges = TokenPatterns(nlp.vocab)
         for entry in words["not"]:
             self.not_hedges.add("not", [token_pattern(entry)])
+        # what the rules of the token loop first ask of a token, as string hashes: a token
+        # none of them fits is never made a Token object
+        self._participle_lemmas = _keys(self.participles)
+        self._hearsay_lemmas = _keys(self.hearsay)
+        self._weasel_lemmas = _keys(self.groups | self.stories | self.hearsay)
+        self._vague_forms = _keys(self.vague_pronouns)
+        self._possibility_words = _keys(self.possibility)
+        self._subject_deps: dict[int, bool] = {}
+        #: ``_form_verdict`` by (lower-cased form, lemma) hashes
+        self._form_verdicts: dict[tuple[int, int], bool | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.quotes or []
@@ -229,19 +242,42 @@ class HedgeFinder:
             span = doc[start:end]
             if len(span) > 1 or self._single_word(span[0], atts):
                 spans.append((span, doc.vocab.strings[match_id]))
-        for tok in doc:  # a Span is made only for a token that is a cue
-            if self._participle(tok):
-                spans.append((doc[tok.i : tok.i + 1], "lexical"))
-            elif tok.dep_.startswith(("nsubj", "csubj")) or tok.lemma_ in self.hearsay:
-                weasel = self._weasel(tok)
+        col = columns(doc)
+        strings = doc.vocab.strings
+        subject_deps, forms = self._subject_deps, self._form_verdicts
+        for i, (lemma, lower, dep) in enumerate(zip(col.lemma, col.lower, col.dep, strict=True)):
+            # each rule's first test read from the columns: a Token only for a likely cue
+            subject = subject_deps.get(dep)
+            if subject is None:
+                subject = subject_deps[dep] = strings[dep].startswith(("nsubj", "csubj"))
+            if lemma in self._participle_lemmas and self._participle(doc[i]):
+                spans.append((doc[i : i + 1], "lexical"))
+            elif (subject or lemma in self._hearsay_lemmas) and (
+                lower in self._vague_forms or lemma in self._weasel_lemmas
+            ):
+                weasel = self._weasel(doc[i])  # None for any other word
                 if weasel is not None:
                     spans.append((weasel, "weasel"))
-            if tok.pos_ == "ADJ" and self._possibility(tok):
-                spans.append((doc[tok.i : tok.i + 1], "lexical"))
-            if self.conditional and self._conditional_form(tok):
+            if (
+                col.pos[i] == ADJ
+                and (lemma in self._possibility_words or lower in self._possibility_words)
+                and self._possibility(doc[i])
+            ):
+                spans.append((doc[i : i + 1], "lexical"))
+            if not self.conditional:
+                continue
+            verdict = forms.get((lower, lemma), _UNSEEN)
+            if verdict is _UNSEEN:
+                verdict = self._form_verdict(strings[lower], strings[lemma])
+                if len(forms) < _FORMS_KEPT:
+                    forms[(lower, lemma)] = verdict
+            if verdict is False:
+                continue
+            tok = doc[i]
+            if verdict or ("Cnd" in tok.morph.get("Mood") and tok.pos_ in _VERBAL):
                 kind = self._journalistic_conditional(doc, tok, atts)
                 if kind:
-                    spans.append((doc[tok.i : tok.i + 1], kind))
+                    spans.append((doc[i : i + 1], kind))
         # the earliest, then the longest, of overlapping cues wins (Some critics argue)
         for span, kind in sorted(spans, key=lambda x: (x[0].start, -len(x[0]))):
             if not any(s < span.end and span.start < e for s, e in blocked):
@@ -445,21 +481,28 @@ class HedgeFinder:
     def _conditional_form(self, tok: Token) -> bool:
         """The form is a conditional: a future stem plus an imperfect ending (ser-ait,
         déclarer-ait, reconnaîtr-ait); the tagger's mood decides only when the lemma is odd."""
+        verdict = self._form_verdict(tok.lower_, tok.lemma_)
+        if verdict is not None:
+            return verdict
+        return "Cnd" in tok.morph.get("Mood") and tok.pos_ in _VERBAL
+
+    def _form_verdict(self, lower: str, lemma: str) -> bool | None:
+        """``_conditional_form`` from the lower-cased form and the lemma alone; None when the
+        tagger's mood must decide."""
         endings = self.grammar_words.conditional_endings
-        lower = tok.lower_
         if lower[-1:].isascii() and not lower.endswith(self.conditional_endings):
             return False  # most words: no conditional ending at all
-        form = _plain(tok.lower_)
+        form = _plain(lower)
         ending = max((e for e in endings if form.endswith(e)), key=len, default=None)
         if ending is None or not form[: -len(ending)].endswith("r"):
             return False
         stem = form[: -len(ending)]
-        lemma = _plain(tok.lemma_.lower())
+        lemma = _plain(lemma.lower())
         if stem in self._stems(lemma):
             return True
         if lemma.endswith("er") and form == lemma[:-2] + ending:
             return False  # imperfect of a verb in -rer: déclarait
-        return "Cnd" in tok.morph.get("Mood") and tok.pos_ in _VERBAL
+        return None
 
     def _stems(self, lemma: str) -> set[str]:
         stems = {lemma}
@@ -545,6 +588,16 @@ class HedgeFinder:
             if set(tok.morph.get("Tense")) & {"Past", "Imp"} and "Fin" in tok.morph.get("VerbForm"):
                 return True
         return False
+
+
+#: (form, lemma) pairs whose ``_form_verdict`` a finder keeps; a marker for one not seen yet.
+_FORMS_KEPT = 1 << 17
+_UNSEEN = object()
+
+
+def _keys(words: set[str]) -> frozenset[int]:
+    """The string hashes of ``words``, to test a ``Columns`` item without its string."""
+    return frozenset(get_string_id(w) for w in words)
 
 
 def _phrase_matcher(nlp: Language, entries: list[tuple[str, str]]) -> PhraseMatcher:

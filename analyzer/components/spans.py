@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 from spacy.attrs import (
     DEP,
     ENT_IOB,
@@ -19,6 +20,7 @@ from spacy.attrs import (
     MORPH,
     ORTH,
     POS,
+    TAG,
 )
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 
@@ -43,10 +45,12 @@ class PhraseWords:
 @dataclass(frozen=True)
 class Columns:
     """A Doc's token attributes as plain lists, one item a token: flags as 0 / 1, ``pos`` as
-    spaCy's part-of-speech symbols, ``ent_iob`` as 0-3 (3 is B), the others as string hashes.
-    Read with one ``Doc.to_array``, so a rule that loops over every token reads list items
-    instead of making a Token object and asking it each attribute in turn."""
+    spaCy's part-of-speech symbols, ``ent_iob`` as 0-3 (3 is B), the others as string hashes;
+    ``array`` holds them all as ``Doc.to_array(COLUMNS)`` gives them. Read with that one call,
+    so a rule that loops over every token reads list items instead of making a Token object and
+    asking it each attribute in turn."""
 
+    array: numpy.ndarray
     space: list[int]
     punct: list[int]
     like_num: list[int]
@@ -59,9 +63,11 @@ class Columns:
     orth: list[int]
     lower: list[int]
     morph: list[int]
+    tag: list[int]
 
 
-_COLUMNS = (
+#: The attributes of ``Columns``, in the order of its fields and of its array's columns.
+COLUMNS = (
     IS_SPACE,
     IS_PUNCT,
     LIKE_NUM,
@@ -74,6 +80,7 @@ _COLUMNS = (
     ORTH,
     LOWER,
     MORPH,
+    TAG,
 )
 _COLUMNS_KEY = "analyzer.columns"
 
@@ -83,7 +90,13 @@ def columns(doc: Doc) -> Columns:
     read the parse, never change it)."""
     kept = doc.user_data.get(_COLUMNS_KEY)
     if kept is None or len(kept.pos) != len(doc):
-        kept = Columns(*(doc.to_array(list(_COLUMNS)).T.tolist() if len(doc) else [[]] * 12))
+        array = doc.to_array(list(COLUMNS))
+        if len(doc):
+            lists = array.T.tolist()
+        else:
+            array = array.reshape(0, len(COLUMNS))
+            lists = [[] for _ in COLUMNS]
+        kept = Columns(array, *lists)
         doc.user_data[_COLUMNS_KEY] = kept
     return kept
 
