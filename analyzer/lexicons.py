@@ -94,6 +94,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "implicative_verbs": (list, []),
     "raising_verbs": (list, []),
     "predicative_cues": (list, []),
+    "addressee_verbs": (list, []),
     "predicative_markers": (list, []),
     "incise_only_cues": (list, []),
     "relay_markers": (list, []),

@@ -101,6 +101,8 @@ def test_cited_source_is_a_second_speaker(request, lang, text, reporter, cited):
         ("en", "infinitive", "The two firms agreed to pay the fine by March."),
         ("fr", "passive_agent", "Le baigneur a été emporté par un fort courant de marée."),
         ("fr", "infinitive", "Le juge n'a pas souhaité expliquer si la date serait tenue."),
+        ("fr", "that_clause", "La mort du berger rappelle les dangers qu'encourent les éleveurs."),
+        ("fr", "statement_noun", "Deux randonneurs ont trouvé la mort dans la crevasse."),
         ("en", "passive_agent", "Indeed, after being asked by reporters to explain, he left."),
     ],
 )

@@ -119,6 +119,7 @@ class Grammar:
         self.raising_verbs = set(p["raising_verbs"])
         self.predicative_cues = set(p["predicative_cues"])
         self.predicative_markers = _words(p["predicative_markers"])
+        self.addressee_verbs = set(p["addressee_verbs"])
         self.object_infinitive_markers = _words(p["object_infinitive_markers"])
         self.bare_infinitives_report = p["bare_infinitives_report"]
         self.narrative_openers = _words(p["narrative_openers"])
@@ -139,6 +140,7 @@ class Grammar:
         }
         self.reflexive_not_reporting = set(p["reflexive_not_reporting"])
         self.reflexive_pronouns = _words(p["reflexive_pronouns"])
+        self.pronouns = _words(p["pronouns"])
         self.relay_verbs = set(p["relay_verbs"])
         self.guarded_markers = set(p["guarded_markers"])
         self.restriction = {k: _words(v) for k, v in p["restriction"].items()}
@@ -328,12 +330,27 @@ class Grammar:
         for j in range(nxt.i, min(nxt.i + 7, unit.end)):
             tok = doc[j]
             if normalise(tok.text) in self.complementisers:
+                if j > nxt.i and self._relative_after_object(doc, nxt, j, verb):
+                    return None  # rappelle les dangers qu'encourent …: a relative
                 return tok
             if tok.pos_ in {"VERB", "AUX"} or tok.text in {".", ";", ":", "!", "?"}:
                 return None
             if tok.text in QUOTE_MARKS:
                 return None
         return None
+
+    def _relative_after_object(self, doc: Doc, nxt: Token, j: int, verb: Token | None) -> bool:
+        """A que / that right after a direct object noun is a relative (the dangers that …),
+        unless the cue takes its addressee as direct object (a prévenu les habitants que)."""
+        before = doc[j - 1]
+        if before.pos_ not in {"NOUN", "PROPN"} or normalise(before.text) in self.skip_adverbs:
+            return False
+        if before.dep_ not in {"obj", "dobj"}:
+            return False  # a déclaré ces dernières semaines que: a time, not an object
+        if any(t.pos_ == "ADP" for t in doc[max(nxt.i - 1, 0) : j]):
+            return False  # a dit aux journalistes que: an indirect object
+        lemma = normalise(verb.lemma_) if verb is not None else ""
+        return lemma not in self.addressee_verbs
 
     def restrictive(self, doc: Doc, nxt: Token, unit: Span) -> bool:
         """A negation "ne" before the cue with no "pas"/"jamais" after it: ne ... que."""
@@ -587,7 +604,10 @@ class Grammar:
             if head.i != verb.i:
                 return self.subject(doc, head, doc[head.i : head.i + 1], unit)
         for child in verb.children:
-            if child.dep_.startswith("nsubj") and child.i < verb.i and usable(child):
+            subject = child.dep_.startswith("nsubj") or (
+                child.dep_ == "expl:subj" and normalise(child.text) in self.pronouns
+            )  # un scrutin qu'il qualifie de …: no impersonal "il" reports
+            if subject and child.i < verb.i and usable(child):
                 return noun_phrase(child)
         for child in verb.children:
             if child.dep_.startswith("nsubj") and child.i < verb.i:
@@ -1347,6 +1367,8 @@ def statement_noun(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
                 continue
             if _names_a_camp(g, child):
                 continue  # slammed the opposition over …: the camp, not its objection
+            if f"{c.lemma} {normalise(doc[nxt.i : child.i + 1].text)}" in g.information_verbs:
+                continue  # an idiom (trouver la mort): no statement
             left, right = min(t.i for t in tokens), max(t.i for t in tokens)
             end = min(doc[right].idx + len(doc[right].text), g.clause_end(doc, left, unit))
             return None, (doc[left].idx, end)
