@@ -95,6 +95,8 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "raising_verbs": (list, []),
     "predicative_cues": (list, []),
     "addressee_verbs": (list, []),
+    "gerund_cues": (list, []),
+    "gerund_links": (list, []),
     "predicative_markers": (list, []),
     "incise_only_cues": (list, []),
     "relay_markers": (list, []),

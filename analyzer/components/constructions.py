@@ -120,6 +120,8 @@ class Grammar:
         self.predicative_cues = set(p["predicative_cues"])
         self.predicative_markers = _words(p["predicative_markers"])
         self.addressee_verbs = set(p["addressee_verbs"])
+        self.gerund_cues = set(p["gerund_cues"])
+        self.gerund_links = _words(p["gerund_links"])
         self.object_infinitive_markers = _words(p["object_infinitive_markers"])
         self.bare_infinitives_report = p["bare_infinitives_report"]
         self.narrative_openers = _words(p["narrative_openers"])
@@ -1313,6 +1315,24 @@ def predicative_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     return None, (nxt.idx, end)
 
 
+def gerund_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
+    """He has denied plotting to oust the leader / accusing him of denying the attack: a
+    gerund complement, after an object and its link or not (profile gerund_cues)."""
+    if c.lemma not in g.gerund_cues:
+        return None
+    doc, unit = c.doc, c.unit
+    gerund = nxt
+    if gerund.tag_ != "VBG":
+        thing = g.np_forward(doc, nxt.i, unit.end)
+        link = doc[thing.end] if thing is not None and thing.end < unit.end else None
+        if link is None or normalise(link.text) not in g.gerund_links or link.i + 1 >= unit.end:
+            return None
+        gerund = doc[link.i + 1]
+    if gerund.tag_ != "VBG":
+        return None
+    return None, (gerund.idx, g.clause_end(doc, gerund.i, unit))
+
+
 def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     """Le gouvernement a confirmé le décès de deux personnes. / La gendarmerie a fait état de
     15 morts. / Police confirmed the deaths: verbs that report a fact take any noun object as
@@ -1451,6 +1471,7 @@ CONTENT_FINDERS: list[tuple[str, Callable[[Grammar, CueContext, Token], Content 
     ("colon", colon),
     ("infinitive", infinitive),
     ("object_infinitive", object_infinitive),
+    ("gerund_object", gerund_object),
     ("predicative_object", predicative_object),
     ("information_object", information_object),
     ("statement_noun", statement_noun),
