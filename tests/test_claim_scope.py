@@ -92,3 +92,12 @@ def test_a_caption_closed_by_its_photo_credit_is_no_claim(en):
     assert _asserts_nothing(doc[:], doc.text, [])
     doc = en.nlp("Residents cleared debris outside the flooded library on Monday (pictured).")
     assert not _asserts_nothing(doc[:], doc.text, [])
+
+
+def test_an_order_to_the_reader_is_no_claim_but_its_clause_is(en, fr):
+    text = "Forget the old rules. The service signed 3 million subscribers in its first month."
+    assert list(_claims(en, text)) == [
+        "The service signed 3 million subscribers in its first month."
+    ]
+    text = "Rappelons que deux personnes ont été mises en examen en mars dans cette affaire."
+    assert list(_claims(fr, text)) == [text]

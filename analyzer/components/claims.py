@@ -228,9 +228,24 @@ def _asserts_nothing(
         return True  # the tail of a parenthesis: a reference, a link ("(Lire : …)")
     if text.rstrip(" »”\"'\n").endswith(("?", "!")):
         return True  # a question, or the writer's exclamation: a voice raised, no fact
+    if _bare_imperative(unit):
+        return True  # an order to the reader ("Step aside, Verizon."), no fact
     if _PHOTO_CREDIT.search(text):
         return True  # a caption: the picture's credit closes it ("… (Jane Doe/AFP)")
     return sum(1 for t in unit if not t.is_space and not t.is_punct) < _MIN_WORDS
+
+
+def _bare_imperative(unit: Span) -> bool:
+    """The unit's main verb is an imperative with no subject and no clause of its own ("Step
+    aside, Verizon and AOL."): the writer addresses the reader. "Rappelons que deux personnes
+    sont inculpées" keeps its fact in the clause and stays a candidate."""
+    root = unit.root
+    imperative = "Imp" in root.morph.get("Mood") or (
+        root.tag_ == "VB" and root.i == next((t.i for t in unit if t.is_alpha), -1)
+    )
+    if not imperative or root.pos_ not in {"VERB", "AUX"}:
+        return False
+    return not any(c.dep_.startswith(("nsubj", "ccomp", "aux")) for c in root.children)
 
 
 def _reports(unit: Span, quotes: list, verbs: dict[str, str]) -> bool:
