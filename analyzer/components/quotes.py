@@ -22,7 +22,12 @@ QUOTE_MARKS = frozenset([*'«»“”‹›‘’"', "''", "``"])
 _SPACE = " \t\n\r\u00a0\u202f\u2009"
 #: ``doc.user_data`` key of the original text, when the model was shown a normalised copy.
 ORIGINAL_TEXT = "analyzer.original_text"
+#: ``doc.user_data`` key of ``doc.text``, the text the model read (``parsed_text``).
+PARSED_TEXT = "analyzer.parsed_text"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+#: The characters ``find_quotes`` acts on: the marks, ' and ` (doubled, a double quote) and
+#: line breaks (a line that reopens a quotation); it skips every other character.
+_ACTED_ON = "\n'`\"«»“”‹›‘’"
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,15 @@ def doc_text(doc: Doc) -> str:
     text = doc.user_data.get(ORIGINAL_TEXT)
     if text is None:
         text = doc.user_data[ORIGINAL_TEXT] = doc.text
+    return text
+
+
+def parsed_text(doc: Doc) -> str:
+    """The text the model read, ``doc.text`` (typographic quotation marks shown as '"'),
+    built once: the engine stores it with the original when it joins a chunk's paragraphs."""
+    text = doc.user_data.get(PARSED_TEXT)
+    if text is None:
+        text = doc.user_data[PARSED_TEXT] = doc.text
     return text
 
 
@@ -83,7 +97,7 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs = _paragraphs(text)
     for p_start, p_end in paragraphs:
         skip = -1
-        for i in range(p_start, p_end):
+        for i in _acted_on(text, p_start, p_end):
             ch = text[i]
             if i == skip:
                 continue
@@ -128,6 +142,19 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(_make(text, stack[0][1], p_end, closed=False))
             stack.clear()
     return quotes
+
+
+def _acted_on(text: str, start: int, end: int) -> list[int]:
+    """The positions of the characters of ``_ACTED_ON`` between ``start`` and ``end``, in
+    order (found by ``str.find``, not by visiting every character in Python)."""
+    found = []
+    for ch in _ACTED_ON:
+        at = text.find(ch, start, end)
+        while at != -1:
+            found.append(at)
+            at = text.find(ch, at + 1, end)
+    found.sort()
+    return found
 
 
 def _reopens(text: str, i: int, end: int, mark: str) -> bool:
