@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from analyzer.components.quotes import QUOTE_MARKS, _paragraphs, doc_text
+from analyzer.components.spans import columns
 from analyzer.lexicons import lexicon, normalise, profile
 
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+_FINAL_KEYS = frozenset(get_string_id(t) for t in _FINAL)
+_QUOTE_KEYS = frozenset(get_string_id(t) for t in QUOTE_MARKS)
 _OPENERS = frozenset('«“‹"‘')
 _SHORT_LINE_TOKENS = 20
 _HEADLINE_MAX_CHARS = 200
@@ -99,28 +103,41 @@ class Segmenter:
     def _units(self, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Span]:
         quotes = doc._.quotes or []
         inside = _inside_quote_mask(len(doc_text(doc)), quotes)
-        units: list[Span] = []
+        col = columns(doc)
+        orth, space = col.orth, col.space  # token texts as hashes: no Token for most words
+        bounds: list[tuple[int, int]] = []
         for p_start, p_end in paragraphs:
             span = doc.char_span(p_start, p_end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             start = span.start
-            for tok in span:
-                if tok.text not in _FINAL and not (
-                    tok.text in QUOTE_MARKS and tok.i > start and doc[tok.i - 1].text in _FINAL
+            for i in range(span.start, span.end):
+                if orth[i] not in _FINAL_KEYS and not (
+                    orth[i] in _QUOTE_KEYS and i > start and orth[i - 1] in _FINAL_KEYS
                 ):
                     continue
-                if inside[tok.idx]:
+                if inside[doc[i].idx]:
                     continue
-                nxt = next_word(doc, tok.i + 1, span.end)
-                if nxt is None:
+                j = i + 1  # the next word
+                while j < span.end and space[j]:
+                    j += 1
+                if j == span.end:
                     continue
+                nxt = doc[j]
                 if nxt.text[:1].isupper() or nxt.text[:1] in _OPENERS or nxt.is_digit:
-                    units.append(doc[start : tok.i + 1])
-                    start = tok.i + 1
+                    bounds.append((start, i + 1))
+                    start = i + 1
             if start < span.end:
-                units.append(doc[start : span.end])
-        return [_strip(u) for u in units if _strip(u) is not None]
+                bounds.append((start, span.end))
+        units = []
+        for start, end in bounds:  # without the white space at either end
+            while start < end and space[start]:
+                start += 1
+            while end > start and space[end - 1]:
+                end -= 1
+            if end > start:
+                units.append(doc[start:end])
+        return units
 
 
 def _inside_quote_mask(length: int, quotes: list) -> bytearray:
@@ -140,15 +157,6 @@ def next_word(doc: Doc, i: int, end: int):
     while i < end and doc[i].is_space:
         i += 1
     return doc[i] if i < end else None
-
-
-def _strip(span: Span) -> Span | None:
-    start, end = span.start, span.end
-    while start < end and span.doc[start].is_space:
-        start += 1
-    while end > start and span.doc[end - 1].is_space:
-        end -= 1
-    return span.doc[start:end] if end > start else None
 
 
 def _is_byline(paragraph: str, openers: list[str]) -> bool:
