@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analyzer.components.quotes import ORIGINAL_TEXT
+from analyzer.components.quotes import ORIGINAL_TEXT, PARSED_TEXT
 from analyzer.config import Config
 from analyzer.errors import InputError
 from analyzer.language import detect
@@ -155,6 +155,9 @@ class Analyzer:
         offset, chunk = job.chunks[number]
         doc = docs[0].copy() if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
         doc.user_data[ORIGINAL_TEXT] = chunk
+        # the paragraphs' model texts joined: the chunk as the model read it (model_text works
+        # character by character and a paragraph ends on white space), so no one joins doc.text
+        doc.user_data[PARSED_TEXT] = model_text(chunk)
         for _, component in self._own:
             doc = component(doc)
         return _Found.of(doc, offset)

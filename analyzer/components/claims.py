@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from analyzer.components.attribution import RawAttribution
-from analyzer.components.quotes import doc_text
+from analyzer.components.quotes import doc_text, parsed_text
 from analyzer.components.records import PARSE
 from analyzer.components.segments import in_ranges
 from analyzer.components.spans import columns, morph_values
@@ -100,6 +100,23 @@ _SUBJECT_TYPES = {
 _B = 3
 _COP = get_string_id("cop")
 _ROOT = get_string_id("ROOT")
+_CLAUSE_HEADS = frozenset(get_string_id(d) for d in ("ROOT", "conj", "ccomp"))
+
+#: ``normalise`` of a string by its hash (the same in every vocabulary), for ``_normal``.
+_NORMALISED: dict[int, str] = {}
+_NORMALISED_KEPT = 1 << 17
+
+
+def _normal(strings, key: int) -> str:
+    """``normalise(strings[key])``: a word's form or lemma from the columns, normalised once
+    per process instead of once per token."""
+    value = _NORMALISED.get(key)
+    if value is None:
+        value = normalise(strings[key])
+        if len(_NORMALISED) < _NORMALISED_KEPT:
+            _NORMALISED[key] = value
+    return value
+
 
 _SUPPORT_RANK = {
     "person": 3,
@@ -160,7 +177,7 @@ def candidate_units(doc: Doc) -> list[tuple[int, Span]]:
     ]
     spans = lines(doc)
     verbs = lexicon(doc.lang_, "reporting_verbs") if doc.lang_ in {"fr", "en"} else {}
-    text = doc.text  # the model's text, as ``unit.text`` gives it (built once, not per unit)
+    text = parsed_text(doc)  # the model's text, as ``unit.text`` gives it (not built per unit)
     phrases = _phrase_hits(doc)
     result = []
     for unit in doc._.units or []:
@@ -304,9 +321,9 @@ def claim_features(
             finite.append(col.morph[i])
         if p in (VERB, AUX):
             verb = True
-            if not reporting and normalise(strings[lemma[i]]) in verbs:
+            if not reporting and _normal(strings, lemma[i]) in verbs:
                 reporting = True
-        if not opinion and normalise(strings[orth[i]]) in opinion_pronouns:
+        if not opinion and _normal(strings, orth[i]) in opinion_pronouns:
             opinion = True
         if dep[i] == _COP:
             copula = True
@@ -333,7 +350,7 @@ def claim_features(
         feats["question"] = 1.0
     if "!" in last:
         feats["exclamation"] = 1.0
-    if toks and normalise(strings[orth[toks[0]]]) in words["connectors"]:
+    if toks and _normal(strings, orth[toks[0]]) in words["connectors"]:
         feats["connector"] = 1.0
     if reporting:
         feats["reporting_verb"] = 1.0
@@ -391,12 +408,15 @@ def reporting_subject(unit: Span, verbs: dict[str, str]) -> Token | None:
     """The subject of a reporting verb that heads a clause of the unit, outside quotations:
     "The ministry confirmed the outbreak", "Le parquet a démenti ces propos" report a source's
     statement even where no attribution was made of them."""
-    for t in unit:
-        if t.pos_ != "VERB" or normalise(t.lemma_) not in verbs:
+    doc = unit.doc
+    col = columns(doc)
+    strings = doc.vocab.strings
+    for i in range(unit.start, unit.end):
+        if col.pos[i] != VERB or _normal(strings, col.lemma[i]) not in verbs:
             continue
-        if t.dep_ not in {"ROOT", "conj", "ccomp"}:
+        if col.dep[i] not in _CLAUSE_HEADS:
             continue
-        for child in t.children:
+        for child in doc[i].children:
             expletives = claim_words(unit.doc.lang_)["expletives"]
             if child.dep_ == "nsubj" and normalise(child.text) not in expletives:
                 return child
