@@ -97,6 +97,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "addressee_verbs": (list, []),
     "gerund_cues": (list, []),
     "gerund_links": (list, []),
+    "as_clause_marks": (list, []),
     "predicative_markers": (list, []),
     "incise_only_cues": (list, []),
     "relay_markers": (list, []),

@@ -297,12 +297,14 @@ def _as_clause_matcher(nlp: Language, grammar: Grammar) -> Matcher:
 
 
 def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """One match per start, the longest, in text order."""
+    """One match per start, the longest, in text order, and none inside another (not
+    "reported by" inside "as reported by")."""
     best: dict[int, tuple[int, int, int]] = {}
     for match in matches:
         if match[1] not in best or match[2] > best[match[1]][2]:
             best[match[1]] = match
-    return [best[k] for k in sorted(best)]
+    kept = [best[k] for k in sorted(best)]
+    return [m for m in kept if not any(o is not m and o[1] < m[1] and m[2] <= o[2] for o in kept)]
 
 
 def _drop_nested(found: list[RawAttribution]) -> list[RawAttribution]:

@@ -122,6 +122,7 @@ class Grammar:
         self.addressee_verbs = set(p["addressee_verbs"])
         self.gerund_cues = set(p["gerund_cues"])
         self.gerund_links = _words(p["gerund_links"])
+        self.as_clause_marks = _words(p["as_clause_marks"])
         self.object_infinitive_markers = _words(p["object_infinitive_markers"])
         self.bare_infinitives_report = p["bare_infinitives_report"]
         self.narrative_openers = _words(p["narrative_openers"])
@@ -562,6 +563,8 @@ class Grammar:
             if child.dep_ in {"obl:agent", "agent"} and child.i > verb.i and usable(child):
                 by = child
         if by is not None and agent:
+            if by.pos_ == "ADP":  # English: the agent is "by", its object the speaker
+                by = next((k for k in by.children if k.dep_ == "pobj"), by)
             return noun_phrase(by)
         for child in verb.children:
             if (
@@ -866,6 +869,42 @@ def restriction(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     """Il n'a proposé qu'une hausse: ne … que restricts, there is no content clause."""
     nxt = next_word(c.doc, c.cue.end, c.unit.end) or c.verb
     return [] if g.restrictive(c.doc, nxt, c.unit) else None
+
+
+def as_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
+    """As the engineer explained, the bridge was never … / The bridge was never …, as the
+    engineer explained.: a cue under "as" with no complement of its own reports the main clause
+    (profile as_clause_marks; French as-clauses are markers, ``comme l'a dit X``)."""
+    doc, verb, unit = c.doc, c.verb, c.unit
+    mark = next(
+        (
+            k
+            for k in verb.children
+            if k.dep_ == "mark" and k.i < verb.i and normalise(k.text) in g.as_clause_marks
+        ),
+        None,
+    )
+    if mark is None or verb.dep_ != "advcl":
+        return None
+    objects = {"ccomp", "xcomp"} | (set() if c.lemma in g.addressee_verbs else {"dobj", "obj"})
+    if any(k.dep_ in objects for k in verb.children):
+        return None  # as she said that …: a complement of its own (as she told reporters, …)
+    speaker = g.subject(doc, verb, c.cue, unit)
+    edge = _subtree_end(verb, verb.i)
+    after = next((t for t in doc[verb.i + 1 : unit.end] if t.idx >= edge), None)
+    if after is not None and after.text == "," and _connectors_only(doc[unit.start : mark.i]):
+        start = next_word(doc, after.i + 1, unit.end)
+        if start is None:
+            return []
+        content = (start.idx, g.clause_end(doc, start.i, unit))
+    else:
+        before = prev_word(doc, mark.i, unit.start)
+        if before is None or before.text != ",":
+            return None  # As X notes: CONTENT: the colon decides
+        content = trim_chars(doc_text(doc), unit.start_char, before.idx)
+    if content[1] - content[0] < 3:
+        return []
+    return [c.record(c.kind_of(content), content, speaker)]
 
 
 def passive_agent(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
@@ -1183,6 +1222,7 @@ CUE_CONSTRUCTIONS: list[tuple[str, Construction]] = [
     ("clitic_without_clause", clitic_without_clause),
     ("postposed_clause", postposed_clause),
     ("restriction", restriction),
+    ("as_clause", as_clause),
     ("passive_agent", passive_agent),
     ("preposed_cue", preposed_cue),
 ]
