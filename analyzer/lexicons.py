@@ -25,7 +25,7 @@ CLASSES: dict[str, frozenset[str]] = {
     "according_to": frozenset({"marker", "opinion", "de_source", "as_verb"}),
     "hedges": frozenset({"lexical", "weasel"}),
     "loaded_terms": frozenset({"evaluative", "emotive"}),
-    "boilerplate": frozenset({"cut", "line"}),
+    "boilerplate": frozenset({"cut", "line", "credit"}),
     "first_names": frozenset({"Masc", "Fem"}),
 }
 

@@ -281,3 +281,19 @@ def test_the_lede_pronoun_with_no_antecedent_is_the_headline_protagonist(fr):
     for att in atts:
         assert att.speaker.resolved == "Zaho", describe(text, atts)
         assert att.speaker.type == "person", describe(text, atts)
+
+
+def test_quotation_paragraphs_continue_the_speaker_named_before_them(en):
+    """A run of paragraphs that are each a quotation, after one with its speaker, all take that
+    speaker; the wire credit in parentheses after them is no reporting verb."""
+    text = (
+        '"We do not know yet how long he will be out," the coach said on Sunday.\n\n'
+        '"The scan showed a small tear and we will wait a few more days to see it clearly."\n\n'
+        '"Nobody here spoke about twelve weeks, so that story is completely wrong." '
+        "(Reporting by Jane Roe; Editing by John Doe)"
+    )
+    atts = en.analyze(text).attributions
+    assert len(atts) == 3, describe(text, atts)
+    assert all(a.speaker is not None for a in atts), describe(text, atts)
+    assert {a.speaker.source_id for a in atts} == {atts[0].speaker.source_id}, describe(text, atts)
+    assert all(a.cue is None or a.cue.span.text == "said" for a in atts), describe(text, atts)

@@ -93,6 +93,9 @@ class Segmenter:
                 _SHORT_LINE_TOKENS
             ):
                 excluded.append(para)
+            elif scope == "credit" and start > 0 and doc[start - 1].text == "(":
+                close = text.find(")", char, para[1])  # (Reporting by X; Editing by Y)
+                excluded.append((doc[start - 1].idx, close + 1 if close != -1 else para[1]))
         for p_start, p_end in paragraphs:
             if _is_byline(text[p_start:p_end], self.byline_openers):
                 excluded.append((p_start, p_end))

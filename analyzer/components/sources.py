@@ -135,6 +135,8 @@ class SourceResolver:
                 att.speaker = pick.speaker
                 att.resolved = pick.resolved
                 att.extra["floating_from"] = pick
+                if pick in before:  # a quotation paragraph continues the one before it
+                    anchored.insert(anchored.index(pick) + 1, att)
 
     # -- pronouns --------------------------------------------------------------------------------
 
