@@ -160,10 +160,8 @@ class AttributionFinder:
             before = doc[start - 1] if start > 0 else None
             if before is not None and before.pos_ in {"DET", "ADP"} and before.text != "-":
                 continue
-            if (
-                doc[start].pos_ == "PROPN" or doc[start].text[:1].isupper()
-            ) and not self._opens_with_clause(doc, start):
-                continue
+            if doc[start].text[:1].isupper() and not self._opens_with_clause(doc, start):
+                continue  # a name (Note, Signal), unless a verb opening a sentence before que
             for rest, lemma in phrases.get(tok.lower_, ()):
                 end = start + 1 + len(rest)
                 if tuple(t.lower_ for t in doc[start + 1 : end]) == rest:

@@ -743,10 +743,13 @@ def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     inverted = before is not None and (
         before.text in {",", "—", "–", "("} or before.text in QUOTE_MARKS
     )
+    subject_at = c.cue.end
+    if subject_at + 1 < c.unit.end and doc[subject_at].text == "," and _after_quote(doc, before):
+        subject_at += 1  # « … », a commenté, le porte-parole.: a stray comma before the subject
     if not inverted or not (
         c.clitic is not None
         or (
-            g.starts_np(doc, c.cue.end, c.unit.end)
+            g.starts_np(doc, subject_at, c.unit.end)
             and not has_left_subject(c.verb, c.unit)
             and (before.text in QUOTE_MARKS or has_verb(doc, c.unit.start, before.i))
         )
@@ -756,7 +759,7 @@ def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         speaker = clitic_span(doc, c.clitic)
         after = c.cue.end
     else:
-        start = g.skip_indirect_object(doc, c.cue.end, c.unit.end)
+        start = g.skip_indirect_object(doc, subject_at, c.unit.end)
         speaker = g.np_forward(doc, start, c.unit.end)
         after = speaker.end if speaker is not None else c.cue.end
         speaker = g.apposed_name(doc, speaker, c.unit.end) or speaker
@@ -776,6 +779,15 @@ def inverted_incise(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
         return []
     content = trim_chars(doc_text(doc), c.unit.start_char, before.idx)
     return [c.record(c.kind_of(content), content, speaker)]
+
+
+def _after_quote(doc: Doc, before: Token | None) -> bool:
+    """The word before a cue closes a quotation (», or », with its comma)."""
+    if before is None:
+        return False
+    if before.text in QUOTE_MARKS:
+        return True
+    return before.text == "," and before.i > 0 and doc[before.i - 1].text in QUOTE_MARKS
 
 
 def _opens_sentence(doc: Doc, quote: Quote, unit: Span) -> bool:
@@ -1633,7 +1645,13 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
         content = trim_chars(doc_text(doc), unit.start_char, before.idx)
     elif not at_start and has_finite_verb(doc, unit.start, marker.start):
         # La journée a réuni 1,28 million de manifestants selon le ministère et …: the
-        # clause before the marker, not the words after it
+        # clause before the marker, not the words after it; never a reporting clause (ont
+        # rapporté, sur base de sources policières, que …: the marker qualifies the report)
+        if any(
+            t.pos_ == "VERB" and normalise(t.lemma_) in g.verbs
+            for t in doc[unit.start : marker.start]
+        ):
+            return []
         content = trim_chars(doc_text(doc), unit.start_char, marker.start_char)
     else:
         content = (unit.start_char, g.clause_end(doc, unit.start, unit))
