@@ -36,6 +36,7 @@ MAX_CHARS = 4_000_000
 AUDIT: dict[str, tuple[str, list[str]]] = {
     "analyzer.components.claims._DATELINE": ("match", ["AB A", "A \u00a0", "ÉÉ' -", " "]),
     "analyzer.components.claims._LINE": ("scan", ["a", "\n"]),
+    "analyzer.components.claims._PHOTO_CREDIT": ("scan", ["(ab/", "(ab/ab) x", "(" + "a" * 41]),
     "analyzer.components.quotes._PARAGRAPH_BREAK": ("scan", ["\n \u00a0\t", "\n" + " " * 50 + "x"]),
     "analyzer.engine._PARAGRAPH_END": ("scan", ["\n" + " " * 30 + "x", "\n\t \r"]),
     "analyzer.engine._WHITESPACE_RUN": ("scan", [" \t", "a \n"]),
