@@ -1159,7 +1159,13 @@ def _before_main_clause(g: Grammar, c: CueContext, content: tuple[int, int]) -> 
         and relative.right_edge.i + 1 < c.unit.end
     ):
         edge = relative.right_edge  # The ministry, which announced X on Monday, indicated …
-        if doc[edge.i + 1].text == "," and content[0] < edge.idx < content[1]:
+        main = relative.head.head  # … or with no commas: the subject's own verb follows
+        closes = doc[edge.i + 1].text == "," or (
+            relative.head.dep_.startswith("nsubj")
+            and edge.i < main.i
+            and all(t.pos_ in {"AUX", "ADV", "PART"} for t in doc[edge.i + 1 : main.i])
+        )
+        if closes and content[0] < edge.idx < content[1]:
             return content[0], edge.idx + len(edge.text)
     if not subordinate or ":" in doc_text(doc)[verb.idx : content[0]]:
         return content  # As X notes: CLAUSE: the colon opens the words themselves
@@ -1416,8 +1422,24 @@ def information_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
                 continue  # the object must open right after the cue
             if f"{c.lemma} {normalise(doc[nxt.i : child.i + 1].text)}" in g.information_verbs:
                 continue  # an idiom (annoncer la couleur): no fact reported
-            return None, (nxt.idx, g.clause_end(doc, nxt.i, unit))
+            return None, (nxt.idx, _before_medium(g, doc, nxt.i, g.clause_end(doc, nxt.i, unit)))
     return None
+
+
+def _before_medium(g: Grammar, doc: Doc, i: int, end: int) -> int:
+    """announced the outbreak in a statement on Wednesday / a annoncé le décès dans un
+    communiqué: the fact ends before the document it was given in (a preposition of
+    ``medium_prepositions`` whose noun the source lexicon calls a document)."""
+    for tok in doc[i + 1 :]:
+        if tok.idx >= end:
+            break
+        if normalise(tok.text) not in g.medium_prepositions:
+            continue
+        noun = next((t for t in doc[tok.i + 1 : tok.i + 4] if t.pos_ == "NOUN"), None)
+        if noun is not None and g.source_nouns.get(normalise(noun.lemma_)) == "document":
+            last = doc[tok.i - 1]
+            return last.idx + len(last.text)
+    return end
 
 
 def statement_noun(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
