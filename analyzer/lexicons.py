@@ -98,6 +98,7 @@ PROFILE_KEYS: dict[str, tuple[type, Any]] = {
     "gerund_cues": (list, []),
     "gerund_links": (list, []),
     "as_clause_marks": (list, []),
+    "object_clitics": (list, []),
     "predicative_markers": (list, []),
     "incise_only_cues": (list, []),
     "relay_markers": (list, []),

@@ -206,7 +206,7 @@ class AttributionFinder:
         while end < len(doc) and doc[end].text.startswith("-") and len(doc[end].text) > 1:
             end += 1  # précise-t-il
         cue = doc[start:end]
-        before = prev_word(doc, cue.start, unit.start)
+        before = prev_word(doc, self.grammar.before_clitics(doc, cue.start, unit), unit.start)
         clitic = self.grammar.clitic_subject(cue)
         return CueContext(doc, verb, cue, lemma, stance, unit, quotes, before, clitic)
 

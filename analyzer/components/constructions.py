@@ -25,6 +25,7 @@ from analyzer.components.spans import (
     NP_POS,
     STOP_PUNCT,
     PhraseWords,
+    agrees_in_person,
     bare_past_participle,
     clitic_span,
     cover_quotes,
@@ -123,6 +124,7 @@ class Grammar:
         self.gerund_cues = set(p["gerund_cues"])
         self.gerund_links = _words(p["gerund_links"])
         self.as_clause_marks = _words(p["as_clause_marks"])
+        self.object_clitics = _words(p["object_clitics"])
         self.object_infinitive_markers = _words(p["object_infinitive_markers"])
         self.bare_infinitives_report = p["bare_infinitives_report"]
         self.narrative_openers = _words(p["narrative_openers"])
@@ -552,7 +554,8 @@ class Grammar:
 
         def usable(tok: Token) -> bool:
             return (
-                unit.start <= tok.i < unit.end
+                agrees_in_person(tok, verb)  # « … », nous indique le parquet: not "nous"
+                and unit.start <= tok.i < unit.end
                 and not tok.is_punct  # a hyphen the parser took for the subject (pre-conditions)
                 and normalise(tok.text) not in self.reflexive_pronouns  # s'amuse la maire
                 and not any(q.contains(tok.idx) for q in quotes)
@@ -623,10 +626,18 @@ class Grammar:
         if before_relative is not None and usable(before_relative[0]):
             return before_relative  # Une infirmière, qui souhaite garder l'anonymat, explique
         if "Part" not in verb.morph.get("VerbForm"):  # the parse is off (La préfecture note que)
-            span = np_backward(doc, cue.start, unit.start, self.phrase)
+            start = self.before_clitics(doc, cue.start, unit)
+            span = np_backward(doc, start, unit.start, self.phrase)
             if span is not None and usable(span[0]):
                 return span
         return None
+
+    def before_clitics(self, doc: Doc, i: int, unit: Span) -> int:
+        """Token ``i`` moved back over the object pronouns right before it (lui fait
+        remarquer, nous indique): where the words before the cue and its addressee end."""
+        while i - 1 > unit.start and normalise(doc[i - 1].text) in self.object_clitics:
+            i -= 1
+        return i
 
     def _before_relative(self, doc: Doc, verb: Token, i: int, unit: Span) -> Span | None:
         """SUBJECT (,) qui … (,) CUE: the phrase before a relative clause that ends right before

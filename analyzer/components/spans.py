@@ -146,8 +146,17 @@ def has_left_subject(verb: Token, unit: Span) -> bool:
         c.dep_.startswith("nsubj")
         and unit.start <= c.i < verb.i
         and not any(q.contains(c.idx) for q in quotes)
+        and agrees_in_person(c, verb)
         for c in verb.children
     )
+
+
+def agrees_in_person(subject: Token, verb: Token) -> bool:
+    """A pronoun and its verb agree in person (« … », nous indique le parquet: "nous" is the
+    addressee, not the subject of "indique")."""
+    person = subject.morph.get("Person") if subject.pos_ == "PRON" else []
+    verb_person = verb.morph.get("Person")
+    return not (person and verb_person and person != verb_person)
 
 
 def bare_past_participle(verb: Token, cue: Span) -> bool:
@@ -248,6 +257,10 @@ def np_forward(doc: Doc, i: int, end: int, words: PhraseWords) -> Span | None:
     return doc[i_start:j] if j > i_start else None
 
 
+#: What may open a clause before its subject: a conjunction (et, mais; lorsque, quand).
+_OPENERS = frozenset({"CCONJ", "SCONJ"})
+
+
 def np_backward(doc: Doc, i: int, start: int, words: PhraseWords) -> Span | None:
     """The noun phrase that ends right before token ``i`` and opens the clause (at ``start``, or
     after a comma or conjunction): the subject of a cue the model mistagged (La préfecture note
@@ -260,7 +273,9 @@ def np_backward(doc: Doc, i: int, start: int, words: PhraseWords) -> Span | None
             j -= 1
             continue
         break
-    if j == i or (j > start and doc[j - 1].text not in {",", ";"} and doc[j - 1].pos_ != "CCONJ"):
+    if j == i or (
+        j > start and doc[j - 1].text not in {",", ";"} and doc[j - 1].pos_ not in _OPENERS
+    ):
         return None
     while j < i and (doc[j].pos_ in {"ADP", "CCONJ"} or doc[j].lower_ in words.genitives):
         j += 1
