@@ -857,7 +857,7 @@ def postposed_clause(g: Grammar, c: CueContext) -> list[RawAttribution] | None:
     speaker = g.subject(doc, c.verb, cue, unit)
     if speaker is None or speaker.start >= cue.start:
         return None
-    if c.verb.dep_ in _RELATIVE_DEPS or normalise(speaker.text) in g.relatives:
+    if c.verb.dep_ in _RELATIVE_DEPS or normalise(speaker[0].text) in g.phrase.relatives:
         return None  # …, selon l'Insee, qui publie ses chiffres: a relative closes no report
     before = prev_word(doc, speaker.start, unit.start)
     if before is None or not (before.text == "," or before.text in QUOTE_MARKS):
