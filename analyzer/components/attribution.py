@@ -228,7 +228,14 @@ class AttributionFinder:
                 candidates = idle.get(index + 1, [])
         for context in candidates:
             speaker = self.grammar.subject(doc, context.verb, context.cue, context.unit)
-            if speaker is None:
+            head = context.verb.head
+            if (
+                speaker is None
+                and "Inf" in context.verb.morph.get("VerbForm")
+                and head.i != (context.verb.i)
+            ):  # a pris la plume pour annoncer …: the one who took it, not the object
+                speaker = self.grammar.subject(doc, head, doc[head.i : head.i + 1], context.unit)
+            elif speaker is None:
                 start = self.grammar.skip_indirect_object(doc, context.cue.end, context.unit.end)
                 speaker = self.grammar.np_forward(doc, start, context.unit.end)
             if speaker is not None and not (att.content[0] <= speaker.start_char < att.content[1]):
