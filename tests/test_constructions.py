@@ -220,3 +220,20 @@ def test_clause_boundaries_the_parser_misses(request, lang, text, expected):
 
     atts = attributions_of(request.getfixturevalue(lang), text)
     assert [(a.cue.span.text, a.content.text) for a in atts] == expected
+
+
+def test_a_marker_in_an_aside_is_a_relayed_source_of_the_clause(fr):
+    """Les journaux ont rapporté, sur base de sources policières, que …: the papers report the
+    clause and the sources they relied on are a second, cited speaker of it."""
+    from tests.conftest import attributions_of
+
+    text = (
+        "Les deux quotidiens ont récemment rapporté, sur base de sources policières anonymes, "
+        "que la police était au courant depuis juillet."
+    )
+    atts = attributions_of(fr, text)
+    assert [a.speaker.span.text for a in atts] == [
+        "Les deux quotidiens",
+        "sources policières anonymes",
+    ]
+    assert {a.content.text for a in atts} == {"la police était au courant depuis juillet"}

@@ -1684,7 +1684,7 @@ def according_to(g: Grammar, m: MarkerContext) -> list[RawAttribution]:
             t.pos_ == "VERB" and normalise(t.lemma_) in g.verbs
             for t in doc[unit.start : marker.start]
         ):
-            return []
+            return _relay_aside(g, m, speaker)
         content = trim_chars(doc_text(doc), unit.start_char, marker.start_char)
     else:
         content = (unit.start_char, g.clause_end(doc, unit.start, unit))
@@ -1710,6 +1710,26 @@ def _main_clause_after(g: Grammar, doc: Doc, i: int, unit: Span) -> Token | None
         if verb.pos_ == "AUX" or "Fin" in verb.morph.get("VerbForm"):
             return doc[tok.i + 1]
     return None
+
+
+def _relay_aside(g: Grammar, m: MarkerContext, speaker: Span) -> list[RawAttribution]:
+    """Les journaux ont rapporté, sur base de sources policières, que …: a marker in an aside
+    between a cue and its clause names the source the report relays, a second speaker of the
+    same clause (a relay chain); elsewhere after a reporting clause it scopes nothing."""
+    doc, unit = m.doc, m.unit
+    comma = next_word(doc, speaker.end, unit.end)
+    link = next_word(doc, comma.i + 1, unit.end) if comma is not None else None
+    if comma is None or comma.text != "," or link is None:
+        return []
+    if normalise(link.text) not in g.complementisers:
+        return []
+    start = next_word(doc, link.i + 1, unit.end)
+    if start is None:
+        return []
+    kind, content = m.kind_and_content((start.idx, g.clause_end(doc, start.i, unit)))
+    att = m.record(kind, content, speaker)
+    att.extra["cited"] = True
+    return [att]
 
 
 def _connectors_only(words: Span) -> bool:
