@@ -1393,11 +1393,12 @@ def gerund_object(g: Grammar, c: CueContext, nxt: Token) -> Content | None:
     gerund = nxt
     if gerund.tag_ != "VBG":
         thing = g.np_forward(doc, nxt.i, unit.end)
-        link = doc[thing.end] if thing is not None and thing.end < unit.end else None
-        if link is None or normalise(link.text) not in g.gerund_links or link.i + 1 >= unit.end:
+        after = g.skip_indirect_object(doc, thing.end, unit.end) if thing is not None else None
+        link = doc[after] if after is not None and after < unit.end else None
+        if link is None or normalise(link.text) not in g.gerund_links:
             return None
-        gerund = doc[link.i + 1]
-    if gerund.tag_ != "VBG":
+        gerund = next_word(doc, g.skip_indirect_object(doc, link.i + 1, unit.end), unit.end)
+    if gerund is None or gerund.tag_ != "VBG":
         return None
     return None, (gerund.idx, g.clause_end(doc, gerund.i, unit))
 
