@@ -297,3 +297,13 @@ def test_quotation_paragraphs_continue_the_speaker_named_before_them(en):
     assert all(a.speaker is not None for a in atts), describe(text, atts)
     assert {a.speaker.source_id for a in atts} == {atts[0].speaker.source_id}, describe(text, atts)
     assert all(a.cue is None or a.cue.span.text == "said" for a in atts), describe(text, atts)
+
+
+def test_a_tie_between_types_goes_to_the_first_mention_whatever_the_hash_seed():
+    """The type of a source is its mentions' most common type; a tie is decided by the order of
+    the mentions, never by set order (which changes with PYTHONHASHSEED from run to run)."""
+    from analyzer.components.sources import _source_type
+
+    assert _source_type(["document", "organisation"]) == "document"
+    assert _source_type(["organisation", "document"]) == "organisation"
+    assert _source_type(["vague", "person", "vague"]) == "person"

@@ -354,5 +354,9 @@ def _opens_with(outer: RawAttribution, inner: RawAttribution) -> bool:
     )
     if not nominal:
         return False  # said the vote showed that …: a clause, not a report named as object
-    before = [t for t in first.doc if outer.content[0] <= t.idx < first.start_char]
-    return all(t.pos_ in {"DET", "ADJ"} for t in before)
+    doc, i = first.doc, first.start - 1
+    while i >= 0 and doc[i].idx >= outer.content[0]:  # the words between, walked back
+        if doc[i].pos_ not in {"DET", "ADJ"}:
+            return False
+        i -= 1
+    return True

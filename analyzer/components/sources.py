@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analyzer.components.attribution import RawAttribution
+from analyzer.components.quotes import doc_text
 from analyzer.components.records import PARSE
 from analyzer.components.spans import noun_phrase
 from analyzer.lexicons import lexicon, normalise, profile
@@ -214,7 +215,7 @@ class SourceResolver:
         in the body, the lede's pronoun is the protagonist the headline opens with: the run of
         capitalised words, with no determiner and no word of the source lexicon, that starts
         the text's first line (the parse of a headline is not to be trusted)."""
-        end = doc.text.find("\n")
+        end = doc_text(doc).find("\n")
         if end <= 0 or end >= position or not len(doc):
             return None
         stop = 0
@@ -637,7 +638,7 @@ def _source_type(types: list[str]) -> str:
         return "unknown"
     if "person" in types:
         return "person"
-    return max(set(types), key=types.count)
+    return max(types, key=types.count)  # a tie: the first mention's type (no hash order)
 
 
 def _head(span: Span) -> Token:
