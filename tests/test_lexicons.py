@@ -171,3 +171,18 @@ def test_typing_words_are_one_language_each():
     assert "l'un" in fr.one_of and "un" not in en.one_of  # "the UN" is not one of a group
     assert "witness" in en.specific_by_nature and "witness" not in fr.specific_by_nature
     assert fr.name_particles <= fr.name_links
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_information_verb_is_a_reporting_verb(lang):
+    """An information verb says how a cue takes its noun object; a verb the cue lexicon lacks
+    is never found at all (comptabiliser, officialiser were listed but never matched)."""
+    from analyzer.lexicons import lexicon
+
+    verbs = lexicon(lang, "reporting_verbs")
+    missing = [
+        v
+        for v, cls in lexicon(lang, "information_verbs").items()
+        if cls != "idiom" and v not in verbs
+    ]
+    assert missing == []
