@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from analyzer.components.constructions import (
@@ -31,7 +32,7 @@ from analyzer.components.matching import lemma_matcher
 from analyzer.components.quotes import Quote, doc_text
 from analyzer.components.records import PARSE, RawAttribution
 from analyzer.components.segments import in_ranges
-from analyzer.components.spans import prev_word
+from analyzer.components.spans import columns, prev_word
 from analyzer.lexicons import normalise
 
 __all__ = ["AttributionFinder", "RawAttribution", "make_attribution"]
@@ -81,6 +82,10 @@ class AttributionFinder:
             variants = {phrase, phrase.replace("'", "’")}
             self.marker_matcher.add(cls, [nlp.make_doc(v) for v in variants])
         self.as_matcher = _as_clause_matcher(nlp, self.grammar)
+        self.form_ids = {
+            get_string_id(form)
+            for form in (*self.grammar.verb_forms, *self.grammar.verb_phrase_forms)
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         quotes: list[Quote] = doc._.quotes or []
@@ -153,9 +158,11 @@ class AttributionFinder:
         }
         forms = self.grammar.verb_forms  # a dictionary lookup a token: no matcher to build
         phrases = self.grammar.verb_phrase_forms
-        for tok in doc if forms else ():
-            if tok.i in cues or (tok.lower_ not in forms and tok.lower_ not in phrases):
+        known = self.form_ids  # the forms' hashes: the token columns, no Token per word
+        for i, key in enumerate(columns(doc).lower if forms else ()):
+            if key not in known or i in cues:
                 continue
+            tok = doc[i]
             start = tok.i
             before = doc[start - 1] if start > 0 else None
             if before is not None and before.pos_ in {"DET", "ADP"} and before.text != "-":
