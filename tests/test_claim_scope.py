@@ -3,37 +3,43 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _claims(analyzer, text):
     return {c.span.text: c.attributed for c in analyzer.analyze(text).claims}
 
 
-def test_a_thing_that_breaks_out_is_no_source(fr):
-    # "se déclarer" of a fire is no statement: its subject could be no source, so it scopes nothing
-    text = (
-        "L'incendie s'est déclaré vers 4 heures dans un entrepôt de la zone portuaire. "
-        "Douze camions de livraison ont brûlé avant l'arrivée des secours."
-    )
-    claims = _claims(fr, text)
-    assert claims and not any(claims.values()), claims
-
-
-def test_a_death_that_recalls_a_danger_is_no_source(en):
-    text = (
-        "The death of the climber on Sunday recalls the dangers of the north face. Three "
-        "people have died on the route since 2019."
-    )
-    claims = _claims(en, text)
-    assert claims and not any(claims.values()), claims
-
-
-def test_a_body_that_details_figures_still_scopes_what_follows(fr):
-    text = (
-        "Le ministère détaille les chiffres du chômage du troisième trimestre. Le taux a "
-        "baissé de 0,3 point et 40 000 jeunes ont trouvé un emploi."
-    )
-    claims = _claims(fr, text)
-    assert claims and all(claims.values()), claims
+@pytest.mark.parametrize(
+    ("lang", "text", "scoped"),
+    [
+        # "se déclarer" of a fire is no statement: its subject could be no source
+        (
+            "fr",
+            "L'incendie s'est déclaré vers 4 heures dans un entrepôt de la zone portuaire. "
+            "Douze camions de livraison ont brûlé avant l'arrivée des secours.",
+            False,
+        ),
+        (
+            "en",
+            "The death of the climber on Sunday recalls the dangers of the north face. Three "
+            "people have died on the route since 2019.",
+            False,
+        ),
+        # a body can be a source: what it details scopes the sentences after it
+        (
+            "fr",
+            "Le ministère détaille les chiffres du chômage du troisième trimestre. Le taux a "
+            "baissé de 0,3 point et 40 000 jeunes ont trouvé un emploi.",
+            True,
+        ),
+    ],
+)
+def test_a_reporting_verb_scopes_what_follows_only_when_its_subject_can_be_a_source(
+    request, lang, text, scoped
+):
+    claims = _claims(request.getfixturevalue(lang), text)
+    assert claims and all(v is scoped for v in claims.values()), claims
 
 
 def test_a_weasel_frame_hands_its_sentence_to_a_vague_source(en):

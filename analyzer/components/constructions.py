@@ -581,12 +581,8 @@ class Grammar:
                 if relative is None and verb.dep_ == "conj" and pronoun:
                     relative = self.relative_verb(doc, unit.start, child.i)  # … et qui a dit
                 if pronoun and relative is not None:
-                    verb = relative
-                    span = noun_phrase(verb.head)  # the noun the relative hangs on, not the
-                    end = child.i  # relative clause (The ministry which announced …)
-                    while end > span.start and doc[end - 1].is_punct:
-                        end -= 1
-                    return doc[span.start : end] if span.start < end <= span.end else span
+                    # the noun the relative hangs on, not the clause (The ministry which …)
+                    return _before_pronoun(doc, relative.head, child)
                 span = noun_phrase(child)  # Le porte-parole, Paul Moyo, a déclaré: the name
                 return self.apposed_name(doc, span, cue.start) or span
         # passive with "par X" after the verb, unparsed
@@ -654,18 +650,23 @@ class Grammar:
         if relative.dep_ in _RELATIVE_DEPS and pronoun is not None and relative.i < verb.i:
             noun = relative.head
             if noun.i < pronoun.i and noun.pos_ in {"NOUN", "PROPN"}:
-                span = noun_phrase(noun)
-                end = pronoun.i
-                while end > span.start and doc[end - 1].is_punct:
-                    end -= 1
-                if span.start < end:
-                    return doc[span.start : end]
+                return _before_pronoun(doc, noun, pronoun)
         if i - 1 <= unit.start or doc[i - 1].text != ",":
             return None
         for j in range(i - 2, unit.start, -1):
             if doc[j].text == "," and normalise(doc[j + 1].text) in self.relatives:
                 return np_backward(doc, j, unit.start, self.phrase)
         return None
+
+
+def _before_pronoun(doc: Doc, noun: Token, pronoun: Token) -> Span:
+    """The phrase of ``noun`` up to the relative ``pronoun`` that opens a clause on it (Une
+    infirmière qui …, The ministry, which …), its punctuation aside."""
+    span = noun_phrase(noun)
+    end = pronoun.i
+    while end > span.start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[span.start : end] if span.start < end <= span.end else span
 
 
 @dataclass(frozen=True)
@@ -718,10 +719,7 @@ def participle_adjunct(g: Grammar, c: CueContext) -> list[RawAttribution] | None
     finite forms for participles there; the incise decides)."""
     if not bare_past_participle(c.verb, c.cue):
         return None
-    after_quote = c.before is not None and (
-        c.before.text in QUOTE_MARKS
-        or (c.before.text == "," and c.before.i > 0 and c.doc[c.before.i - 1].text in QUOTE_MARKS)
-    )
+    after_quote = _after_quote(c.doc, c.before)
     return None if after_quote and g.starts_np(c.doc, c.cue.end, c.unit.end) else []
 
 
